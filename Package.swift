@@ -36,6 +36,6 @@ let package = Package(
 
         .testTarget(name: "XLSXTests", dependencies: ["XLSX"]),
         .testTarget(name: "ParIndexKitTests", dependencies: ["ParIndexKit", "XLSX"]),
-        .testTarget(name: "ParIndexCLITests", dependencies: ["XLSX"]),
+        .testTarget(name: "ParIndexCLITests", dependencies: ["parindex", "XLSX"]),
     ]
 )

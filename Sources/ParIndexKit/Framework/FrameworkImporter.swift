@@ -1,0 +1,174 @@
+import Foundation
+import XLSX
+
+/// Turns a recognised appendix table into a ``Framework``: the criteria tree with its
+/// numbers and units, the metadata from the lines above the table, and the unit list.
+public struct FrameworkImporter: Sendable {
+    /// A remark made while importing (a joined row, a unit spelled two ways…), in Vietnamese.
+    public struct Warning: Hashable, Sendable {
+        public var row: Int?
+        public var message: String
+    }
+
+    public struct Result: Sendable {
+        public var framework: Framework
+        public var table: RecognizedTable
+        public var warnings: [Warning]
+    }
+
+    public init() {}
+
+    /// Reads the workbook's table (the named sheet, or the first visible sheet with one).
+    public func importWorkbook(path: String, sheetName: String? = nil) throws -> Result {
+        let reader = try XLSXReader(path: path)
+        let table = try TableRecognizer().recognize(reader, sheetName: sheetName)
+        var result = importTable(table)
+        result.framework.metadata.source = URL(fileURLWithPath: path).lastPathComponent
+        return result
+    }
+
+    public func importTable(_ table: RecognizedTable) -> Result {
+        var warnings = table.notes
+            .filter { $0.kind == .joinedContinuation }
+            .map { Warning(row: $0.row, message: $0.message) }
+        let ids = Self.assignIDs(table.rows, warnings: &warnings)
+
+        // Build the tree bottom-up from parent indices, children in table order.
+        var nodes: [Criterion] = table.rows.enumerated().map { i, row in
+            Criterion(id: ids[i], code: row.code, title: row.title ?? "",
+                      max: row.score(.max)?.number, prev: row.score(.prev)?.number,
+                      target: row.score(.target)?.number, tasks: row.text(.tasks),
+                      lead: row.lead, coop: row.coop, deadline: row.text(.deadline),
+                      person: row.text(.person))
+        }
+        // Group rows carry the unit and person for children that have none of their own.
+        for i in table.rows.indices {
+            guard let p = table.rows[i].parent else { continue }
+            if nodes[i].lead.isEmpty && nodes[i].coop.isEmpty { nodes[i].lead = nodes[p].lead; nodes[i].coop = nodes[p].coop }
+            if nodes[i].person == nil { nodes[i].person = nodes[p].person }
+        }
+        for i in table.rows.indices.reversed() {
+            if let p = table.rows[i].parent { nodes[p].children.insert(nodes[i], at: 0) }
+        }
+        let roots = table.rows.indices.filter { table.rows[$0].parent == nil }.map { nodes[$0] }
+
+        let (units, unitWarnings) = Self.collectUnits(table.rows)
+        warnings += unitWarnings
+        let metadata = Self.metadata(table)
+        return Result(framework: Framework(metadata: metadata, units: units, criteria: roots),
+                      table: table, warnings: warnings)
+    }
+
+    // MARK: - Identifiers
+
+    /// Normalized codes; bullet and empty codes become `<parent>-<n>`; repeats get `#2`.
+    static func assignIDs(_ rows: [TableRow], warnings: inout [Warning]) -> [String] {
+        var ids: [String] = []
+        var used: [String: Int] = [:]
+        var bulletCount: [Int: Int] = [:]
+        for row in rows {
+            var id = row.parsedCode.normalized
+            if id.isEmpty {
+                let parentID = row.parent.map { ids[$0] } ?? "0"
+                let n = (bulletCount[row.parent ?? -1] ?? 0) + 1
+                bulletCount[row.parent ?? -1] = n
+                id = "\(parentID)-\(n)"
+            }
+            if let seen = used[id] {
+                used[id] = seen + 1
+                warnings.append(Warning(row: row.row, message: "Mã \"\(row.code)\" ở dòng \(row.row) trùng với một dòng phía trên: đặt mã nội bộ \(id)#\(seen + 1)"))
+                id += "#\(seen + 1)"
+            } else {
+                used[id] = 1
+            }
+            ids.append(id)
+        }
+        return ids
+    }
+
+    // MARK: - Units
+
+    /// Every distinct unit named as lead or co-unit, in order of first appearance. A
+    /// spelling one edit away from a more frequent one (`CTTBDT` beside `CTTĐT`) is kept as
+    /// an alias of it, with a warning. Collective phrases (`Các phòng, đơn vị liên quan`)
+    /// describe groups, not units, and are not listed.
+    static func collectUnits(_ rows: [TableRow]) -> ([UnitRecord], [Warning]) {
+        var order: [String] = []
+        var spelling: [String: String] = [:]
+        var count: [String: Int] = [:]
+        var firstRow: [String: Int] = [:]
+        for row in rows {
+            for name in row.lead + row.coop where !UnitName.isCollective(name) {
+                let key = UnitName.key(name)
+                guard !key.isEmpty else { continue }
+                if spelling[key] == nil { order.append(key); spelling[key] = name; firstRow[key] = row.row }
+                count[key, default: 0] += 1
+            }
+        }
+        var warnings: [Warning] = []
+        var aliasOf: [String: String] = [:]
+        for key in order {
+            let candidates = order.filter { other in
+                other != key && aliasOf[other] == nil && (count[other] ?? 0) > (count[key] ?? 0)
+                    && key.count >= 4 && EditDistance.between(key, other, limit: 1) <= 1
+            }
+            if let target = candidates.first {
+                aliasOf[key] = target
+                warnings.append(Warning(row: firstRow[key],
+                    message: "Đơn vị \"\(spelling[key]!)\" (dòng \(firstRow[key]!)) gần giống \"\(spelling[target]!)\": coi là cùng một đơn vị, đề nghị kiểm tra lỗi chính tả"))
+            }
+        }
+        var usedCodes = Set<String>()
+        var records: [UnitRecord] = []
+        for key in order where aliasOf[key] == nil {
+            let name = spelling[key]!
+            var code = UnitName.code(for: name)
+            var n = 2
+            while usedCodes.contains(code) { code = UnitName.code(for: name) + String(n); n += 1 }
+            usedCodes.insert(code)
+            let aliases = order.filter { aliasOf[$0] == key }.map { spelling[$0]! }
+            records.append(UnitRecord(code: code, name: name, aliases: aliases))
+        }
+        return (records, warnings)
+    }
+
+    // MARK: - Metadata
+
+    /// Title: the first line above the table that is neither `PHỤ LỤC` nor the
+    /// `(Kèm theo …)` reference; document: the reference, joined over several lines until
+    /// its closing parenthesis.
+    static func metadata(_ table: RecognizedTable) -> FrameworkMetadata {
+        var title: String?
+        var document: String?
+        var openDocument = false
+        for raw in table.titleLines {
+            let line = TextNormalizer.clean(raw)
+            if line.isEmpty { continue }
+            if openDocument, var doc = document {
+                doc += " " + line
+                document = doc
+                openDocument = !line.contains(")")
+                continue
+            }
+            let key = TextNormalizer.foldKey(line)
+            if key == "phu luc" || key.hasPrefix("phu luc ") && key.count < 14 { continue }
+            if line.hasPrefix("("), document == nil {
+                document = line
+                openDocument = !line.contains(")")
+                continue
+            }
+            if title == nil { title = line }
+        }
+        if let doc = document, doc.hasPrefix("("), doc.hasSuffix(")") {
+            document = String(doc.dropFirst().dropLast())
+        }
+        let layout: String
+        let roles = Set(table.columns.keys)
+        if roles.contains(.selfScore) { layout = "self-assessment" }
+        else if roles.contains(.max) || roles.contains(.target) { layout = "plan" }
+        else if roles.contains(.deadline) { layout = "remediation" }
+        else if roles.contains(.person) { layout = "assignment" }
+        else { layout = "plan" }
+        return FrameworkMetadata(title: title ?? "", year: table.year, document: document, layout: layout)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Yams
+
+/// Why a framework or layout file could not be loaded or saved.
+public struct FrameworkFileError: Error, CustomStringConvertible, Sendable {
+    public let path: String
+    public let reason: String
+    public var description: String { reason }
+}
+
+/// Loads and saves frameworks as YAML (`.yaml`, `.yml`) or JSON (`.json`).
+public enum FrameworkStore {
+    public static func load(path: String) throws -> Framework {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw FrameworkFileError(path: path, reason: "không đọc được tệp bộ tiêu chí")
+        }
+        do {
+            if path.lowercased().hasSuffix(".json") {
+                return try JSONDecoder().decode(Framework.self, from: data)
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw FrameworkFileError(path: path, reason: "tệp bộ tiêu chí không phải văn bản UTF-8")
+            }
+            return try YAMLDecoder().decode(Framework.self, from: text)
+        } catch let error as FrameworkFileError {
+            throw error
+        } catch {
+            throw FrameworkFileError(path: path, reason: "tệp bộ tiêu chí sai cấu trúc (\(Self.describe(error)))")
+        }
+    }
+
+    /// The framework as YAML text.
+    public static func yaml(_ framework: Framework) throws -> String {
+        let encoder = YAMLEncoder()
+        encoder.options.allowUnicode = true
+        encoder.options.width = -1
+        encoder.options.sortKeys = false
+        return try encoder.encode(framework)
+    }
+
+    /// Writes atomically (temporary file in the same folder, then rename).
+    public static func save(_ framework: Framework, to path: String) throws {
+        let text: String
+        if path.lowercased().hasSuffix(".json") {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            text = String(decoding: try encoder.encode(framework), as: UTF8.self) + "\n"
+        } else {
+            text = try yaml(framework)
+        }
+        try AtomicFile.write(Data(text.utf8), to: path)
+    }
+
+    /// A short fingerprint of the framework's content, written into templates so a returned
+    /// file can be matched to the framework version it was made from.
+    public static func versionHash(_ framework: Framework) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(framework)) ?? Data()
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a 64
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if case DecodingError.keyNotFound(let key, let ctx) = error {
+            return "thiếu trường \"\(key.stringValue)\" tại \(ctx.codingPath.map(\.stringValue).joined(separator: "."))"
+        }
+        if case DecodingError.typeMismatch(_, let ctx) = error {
+            return "sai kiểu dữ liệu tại \(ctx.codingPath.map(\.stringValue).joined(separator: "."))"
+        }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// What a column of a PAR INDEX table holds. Raw values appear in JSON output.
+public enum ColumnRole: String, CaseIterable, Codable, Sendable {
+    /// Position code: `A`, `I`, `III.1`, `1.2.3`, `-` or empty.
+    case code
+    /// Criterion text.
+    case title
+    /// Maximum score (điểm chuẩn).
+    case max
+    /// Score achieved last year.
+    case prev
+    /// Score aimed for this year.
+    case target
+    /// Tasks and solutions.
+    case tasks
+    /// Lead unit (chủ trì).
+    case lead
+    /// Co-operating units (phối hợp).
+    case coop
+    /// Deadline: a date, `Thường xuyên`, `Trước ngày …`.
+    case deadline
+    /// The official in charge.
+    case person
+    /// Self-assessed score. (Raw value `self`; the case cannot be named `self` in Swift.)
+    case selfScore = "self"
+    /// Evidence documents (tài liệu kiểm chứng).
+    case evidence
+    /// Appraised score (điểm thẩm định).
+    case appraised
+    /// Note.
+    case note
+
+    /// The default Vietnamese header, with `{year}` / `{prevYear}` placeholders.
+    public var headerTemplate: String {
+        switch self {
+        case .code: "STT"
+        case .title: "Lĩnh vực/Tiêu chí/Tiêu chí thành phần"
+        case .max: "Điểm chuẩn"
+        case .prev: "Điểm đạt năm {prevYear}"
+        case .target: "Mục tiêu năm {year}"
+        case .tasks: "Nhiệm vụ, giải pháp"
+        case .lead: "Đơn vị chủ trì"
+        case .coop: "Đơn vị phối hợp"
+        case .deadline: "Thời gian hoàn thành"
+        case .person: "Người thực hiện"
+        case .selfScore: "Điểm tự đánh giá"
+        case .evidence: "Tài liệu kiểm chứng"
+        case .appraised: "Điểm thẩm định"
+        case .note: "Ghi chú"
+        }
+    }
+
+    /// The default header for display. With a `year` the placeholders are filled
+    /// (`Điểm đạt năm 2019`, `Mục tiêu năm 2020` for 2020); without one they read
+    /// `năm trước` / `năm nay`.
+    public func defaultHeader(year: Int? = nil) -> String {
+        let template = headerTemplate
+        guard template.contains("{") else { return template }
+        if let year {
+            return template.replacingOccurrences(of: "{prevYear}", with: String(year - 1))
+                .replacingOccurrences(of: "{year}", with: String(year))
+        }
+        return template.replacingOccurrences(of: "năm {prevYear}", with: "năm trước")
+            .replacingOccurrences(of: "năm {year}", with: "năm nay")
+    }
+
+    /// True for the columns holding a score (validated as numbers in 0…điểm chuẩn).
+    public var isScore: Bool {
+        switch self {
+        case .max, .prev, .target, .selfScore, .appraised: true
+        default: false
+        }
+    }
+}

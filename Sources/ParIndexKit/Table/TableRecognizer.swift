@@ -1,0 +1,222 @@
+import Foundation
+import XLSX
+
+/// Why no table could be read from a workbook.
+public struct TableNotFound: Error, CustomStringConvertible, Sendable {
+    public let reason: String
+    public var description: String { reason }
+}
+
+/// Finds the PAR INDEX table in a sheet as offices really type it: title rows above the
+/// header, the header repeated at page breaks, column-numbering rows, merged section rows,
+/// text split over two rows, totals at the bottom. Works row by row on the reader's stream;
+/// it holds one sheet's data rows, which hierarchy and joining need.
+public struct TableRecognizer: Sendable {
+    public let matcher: HeaderMatcher
+
+    public init(matcher: HeaderMatcher = HeaderMatcher()) {
+        self.matcher = matcher
+    }
+
+    /// Recognises the table of the named sheet, or of the first visible sheet that has one.
+    public func recognize(_ reader: XLSXReader, sheetName: String? = nil) throws -> RecognizedTable {
+        if let sheetName {
+            let sheet = try reader.sheet(named: sheetName)
+            if let table = try recognize(reader, sheet: sheet) { return table }
+            throw TableNotFound(reason: "không tìm thấy dòng tiêu đề bảng (STT, tiêu chí, điểm chuẩn…) trong trang tính \"\(sheetName)\"")
+        }
+        for sheet in reader.sheets where sheet.state == .visible {
+            if let table = try recognize(reader, sheet: sheet) { return table }
+        }
+        throw TableNotFound(reason: "không tìm thấy bảng nào có dòng tiêu đề (STT, tiêu chí, điểm chuẩn…) trong tệp")
+    }
+
+    /// Recognises the table of one sheet; nil when the sheet has no header row.
+    public func recognize(_ reader: XLSXReader, sheet: SheetInfo) throws -> RecognizedTable? {
+        var builder = Builder(sheet: sheet.name, matcher: matcher)
+        try reader.readRows(of: sheet) { builder.consume($0) }
+        return builder.finish()
+    }
+
+    /// Recognises a table from rows already in memory (tests, other sources).
+    public func recognize(rows: [Row], sheet: String) -> RecognizedTable? {
+        var builder = Builder(sheet: sheet, matcher: matcher)
+        for row in rows { builder.consume(row) }
+        return builder.finish()
+    }
+}
+
+/// The per-sheet state machine behind ``TableRecognizer``.
+private struct Builder {
+    let sheet: String
+    let matcher: HeaderMatcher
+    var header: HeaderMatch?
+    var headerRow = 0
+    var titleLines: [String] = []
+    var rows: [TableRow] = []
+    var notes: [TableNote] = []
+    /// Role of each column, by column number.
+    var roleOfColumn: [Int: ColumnRole] = [:]
+
+    init(sheet: String, matcher: HeaderMatcher) {
+        self.sheet = sheet
+        self.matcher = matcher
+    }
+
+    static let scoreRoles: Set<ColumnRole> = [.max, .prev, .target, .selfScore, .appraised]
+    static let textRoles: [ColumnRole] = [.tasks, .deadline, .person, .evidence, .note]
+
+    mutating func consume(_ row: Row) {
+        let texts = row.cells.compactMap { cell -> (column: Int, text: String)? in
+            let text = Self.text(of: cell.value)
+            return text.isEmpty ? nil : (cell.reference.column, text)
+        }
+        guard !texts.isEmpty else { return }
+        guard let header else {
+            if let match = matcher.matchHeaderRow(texts) {
+                self.header = match
+                headerRow = row.number
+                for (role, column) in match.columns { roleOfColumn[column] = role }
+            } else {
+                titleLines.append(texts.map(\.text).joined(separator: " "))
+                if titleLines.count > 50 { titleLines.removeFirst() }
+            }
+            return
+        }
+        if let again = matcher.matchHeaderRow(texts), again.columns.count >= max(3, header.columns.count - 1) {
+            notes.append(TableNote(kind: .repeatedHeader, sheet: sheet, row: row.number,
+                                   message: "Dòng \(row.number) lặp lại dòng tiêu đề bảng (ngắt trang): bỏ qua"))
+            return
+        }
+        if Self.isColumnNumbering(texts) {
+            notes.append(TableNote(kind: .columnNumbering, sheet: sheet, row: row.number,
+                                   message: "Dòng \(row.number) là dòng đánh số cột (1), (2), (3)…: bỏ qua"))
+            return
+        }
+        var cellsByRole: [ColumnRole: CellValue] = [:]
+        for cell in row.cells {
+            guard let role = roleOfColumn[cell.reference.column] else { continue }
+            if case .string(let s) = cell.value, TextNormalizer.collapseWhitespace(s).isEmpty { continue }
+            cellsByRole[role] = cell.value
+        }
+        if cellsByRole.isEmpty {
+            notes.append(TableNote(kind: .outsideTable, sheet: sheet, row: row.number,
+                                   message: "Dòng \(row.number) có dữ liệu nằm ngoài các cột của bảng: bỏ qua"))
+            return
+        }
+        let codeText = cellsByRole[.code].map { Self.codeText(of: $0) } ?? ""
+        let title = cellsByRole[.title].map { TextNormalizer.clean(Self.text(of: $0)) }
+        if Self.isTotal(code: codeText, title: title) {
+            notes.append(TableNote(kind: .total, sheet: sheet, row: row.number,
+                                   message: "Dòng \(row.number) là dòng tổng cộng (\"\(title ?? codeText)\"): không tính là tiêu chí"))
+            return
+        }
+        let parsed = CriterionCode(parsing: codeText)
+        if codeText.isEmpty, let title, !rows.isEmpty, Self.continuesText(title),
+           !cellsByRole.keys.contains(where: { Self.scoreRoles.contains($0) }) {
+            join(row.number, into: rows.count - 1, cellsByRole)
+            return
+        }
+        var data = TableRow(sheet: sheet, row: row.number, joinedRows: [], code: codeText, parsedCode: parsed,
+                            title: title, scores: [:], texts: [:], lead: [], coop: [], parent: nil, depth: 0)
+        for (role, value) in cellsByRole {
+            if Self.scoreRoles.contains(role) {
+                data.scores[role] = ScoreValue(cell: value)
+            } else if Self.textRoles.contains(role) {
+                let text = Self.text(of: value)
+                if !text.isEmpty { data.texts[role] = TextNormalizer.nfc(text.trimmingWhitespace()) }
+            }
+        }
+        if let lead = cellsByRole[.lead] { data.lead = UnitName.split(Self.text(of: lead)) }
+        if let coop = cellsByRole[.coop] { data.coop = UnitName.split(Self.text(of: coop)) }
+        rows.append(data)
+    }
+
+    /// Joins a row that only continues the previous row's text (split at a page break).
+    mutating func join(_ number: Int, into index: Int, _ cells: [ColumnRole: CellValue]) {
+        var target = rows[index]
+        target.joinedRows.append(number)
+        func glue(_ a: String?, _ b: String) -> String { (a.map { $0 + " " } ?? "") + b }
+        for (role, value) in cells {
+            let text = TextNormalizer.clean(Self.text(of: value))
+            switch role {
+            case .title: target.title = glue(target.title, text)
+            case .lead: target.lead = UnitName.split(glue(target.lead.joined(separator: "; "), text))
+            case .coop: target.coop = UnitName.split(glue(target.coop.joined(separator: "; "), text))
+            default:
+                if Self.textRoles.contains(role) { target.texts[role] = glue(target.texts[role], text) }
+            }
+        }
+        rows[index] = target
+        notes.append(TableNote(kind: .joinedContinuation, sheet: sheet, row: number,
+                               message: "Dòng \(number) không có STT và tiếp nối nội dung dòng \(target.row) (bị ngắt trang): đã ghép vào dòng \(target.row)"))
+    }
+
+    func finish() -> RecognizedTable? {
+        guard let header else { return nil }
+        var rows = rows
+        let hierarchy = CodeHierarchy(codes: rows.map(\.parsedCode))
+        for i in rows.indices {
+            rows[i].parent = hierarchy.parents[i]
+            rows[i].depth = hierarchy.depths[i]
+        }
+        return RecognizedTable(sheet: sheet, headerRow: headerRow, columns: header.columns,
+                               headerTexts: header.headerTexts, headerYears: header.years,
+                               otherColumns: header.unrecognized, titleLines: titleLines,
+                               rows: rows, notes: notes)
+    }
+
+    // MARK: - Cell helpers
+
+    static func text(of value: CellValue) -> String {
+        switch value {
+        case .string(let s): return s
+        case .number(let n): return CellValue.number(n).description
+        case .date(let d): return d.description
+        case .bool, .error: return value.description
+        }
+    }
+
+    /// The STT text: numbers as typed (`1`, `1.2`), text trimmed.
+    static func codeText(of value: CellValue) -> String {
+        TextNormalizer.collapseWhitespace(text(of: value))
+    }
+
+    /// `Tổng cộng`, `Tổng số`, `Cộng` rows at the bottom of a table.
+    static func isTotal(code: String, title: String?) -> Bool {
+        for candidate in [code, title ?? ""] {
+            let key = TextNormalizer.foldKey(candidate)
+            if key.hasPrefix("tong cong") || key.hasPrefix("tong so") || key.hasPrefix("tong diem") || key == "cong" {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Text that continues a sentence: it starts with a lower-case letter.
+    static func continuesText(_ text: String) -> Bool {
+        guard let first = text.first(where: { !$0.isWhitespace }) else { return false }
+        return first.isLetter && first.isLowercase
+    }
+
+    /// A row such as `1 2 3 4 5` or `(1) (2) (3)` under the header.
+    static func isColumnNumbering(_ texts: [(column: Int, text: String)]) -> Bool {
+        guard texts.count >= 3 else { return false }
+        var expected = Int(texts[0].text.trimmingCharacters(in: ["(", ")", " "])) ?? -1
+        guard expected == 1 || expected == 0 else { return false }
+        for item in texts {
+            guard Int(item.text.trimmingCharacters(in: ["(", ")", " "])) == expected else { return false }
+            expected += 1
+        }
+        return true
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

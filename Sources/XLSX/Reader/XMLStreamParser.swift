@@ -1,0 +1,147 @@
+import CExpat
+
+/// Receives the events of one part's XML. Handlers may throw an `XLSXError`; parsing then
+/// stops and the error is rethrown by ``XMLStreamParser/parse(_:afterChunk:)``.
+protocol XMLContentHandler: AnyObject {
+    func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws
+    func endElement(_ name: XMLName) throws
+    /// Character data; only called while ``wantsCharacters`` is true.
+    func characters(_ bytes: UnsafeRawBufferPointer) throws
+    var wantsCharacters: Bool { get }
+}
+
+/// An expat parser fed in chunks straight from a zip entry. Refuses any DTD before a
+/// single entity is expanded and maps expat's errors to ``XLSXError``.
+final class XMLStreamParser {
+    static let chunkSize = 64 << 10
+
+    private let parser: XML_Parser
+    private let handler: any XMLContentHandler
+    private let part: String
+    private var failure: (any Error)?
+    private var sawDTD = false
+
+    init(part: String, handler: any XMLContentHandler) throws {
+        guard let parser = XML_ParserCreate(nil) else {
+            throw XLSXError.corrupt("không đủ bộ nhớ để đọc phần \(part)")
+        }
+        self.parser = parser
+        self.handler = handler
+        self.part = part
+        XML_SetUserData(parser, Unmanaged.passUnretained(self).toOpaque())
+        XML_SetElementHandler(parser, { userData, name, attributes in
+            guard let userData, let name else { return }
+            let me = Unmanaged<XMLStreamParser>.fromOpaque(userData).takeUnretainedValue()
+            me.start(name, attributes)
+        }, { userData, name in
+            guard let userData, let name else { return }
+            let me = Unmanaged<XMLStreamParser>.fromOpaque(userData).takeUnretainedValue()
+            me.end(name)
+        })
+        XML_SetCharacterDataHandler(parser) { userData, text, length in
+            guard let userData, let text, length > 0 else { return }
+            let me = Unmanaged<XMLStreamParser>.fromOpaque(userData).takeUnretainedValue()
+            me.text(text, Int(length))
+        }
+        XML_SetStartDoctypeDeclHandler(parser) { userData, _, _, _, _ in
+            guard let userData else { return }
+            Unmanaged<XMLStreamParser>.fromOpaque(userData).takeUnretainedValue().refuseDTD()
+        }
+        XML_SetEntityDeclHandler(parser) { userData, _, _, _, _, _, _, _, _ in
+            guard let userData else { return }
+            Unmanaged<XMLStreamParser>.fromOpaque(userData).takeUnretainedValue().refuseDTD()
+        }
+    }
+
+    deinit {
+        XML_ParserFree(parser)
+    }
+
+    /// Parses the whole entry. `afterChunk` runs after each chunk has been parsed (outside
+    /// expat's callbacks), which is where rows are handed to the caller.
+    func parse(_ stream: ZipEntryStream, afterChunk: () throws -> Void = {}) throws {
+        // Bounded: every iteration consumes bytes from the entry, which the limits cap.
+        while true {
+            guard let buffer = XML_GetBuffer(parser, Int32(Self.chunkSize)) else {
+                throw XLSXError.corrupt("không đủ bộ nhớ để đọc phần \(part)")
+            }
+            let n = try stream.read(into: buffer, capacity: Self.chunkSize)
+            let status = XML_ParseBuffer(parser, Int32(n), n == 0 ? 1 : 0)
+            if let failure { throw failure }
+            if sawDTD { throw XLSXError.forbiddenDTD(part: part) }
+            if status != XML_STATUS_OK {
+                let code = XML_GetErrorCode(parser)
+                let reason = XML_ErrorString(code).map { String(cString: $0) } ?? "lỗi \(code.rawValue)"
+                throw XLSXError.malformedXML(part: part, line: Int(XML_GetCurrentLineNumber(parser)), reason: reason)
+            }
+            try afterChunk()
+            if n == 0 { return }
+        }
+    }
+
+    // MARK: - Callbacks
+
+    @inline(__always)
+    private func start(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>?) {
+        do {
+            try handler.startElement(XMLName.classify(name), XMLAttributes(raw: attributes))
+        } catch {
+            stop(error)
+        }
+    }
+
+    @inline(__always)
+    private func end(_ name: UnsafePointer<CChar>) {
+        do {
+            try handler.endElement(XMLName.classify(name))
+        } catch {
+            stop(error)
+        }
+    }
+
+    @inline(__always)
+    private func text(_ text: UnsafePointer<CChar>, _ length: Int) {
+        guard handler.wantsCharacters else { return }
+        do {
+            try handler.characters(UnsafeRawBufferPointer(start: text, count: length))
+        } catch {
+            stop(error)
+        }
+    }
+
+    private func refuseDTD() {
+        sawDTD = true
+        XML_StopParser(parser, XML_FALSE)
+    }
+
+    private func stop(_ error: any Error) {
+        if failure == nil { failure = error }
+        XML_StopParser(parser, XML_FALSE)
+    }
+}
+
+/// A growable byte buffer for text content, bounded by ``ReadLimits/maxStringBytes``.
+struct TextBuffer {
+    private(set) var bytes: [UInt8] = []
+    let limit: Int
+
+    init(limit: Int) {
+        self.limit = limit
+        bytes.reserveCapacity(64)
+    }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
+    /// Appends, throwing `.limitExceeded` when the text grows beyond the limit.
+    mutating func append(_ chunk: UnsafeRawBufferPointer, part: String) throws {
+        if bytes.count + chunk.count > limit {
+            throw XLSXError.limitExceeded(part: part, limit: "một chuỗi dài quá \(LimitText.bytes(limit))")
+        }
+        bytes.append(contentsOf: chunk)
+    }
+
+    /// The text with Excel's `_xHHHH_` escapes decoded.
+    func decodedString() -> String { OOXMLText.decode(bytes) }
+}

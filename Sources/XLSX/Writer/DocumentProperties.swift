@@ -1,0 +1,20 @@
+/// The document properties shown in Excel's File › Info (`docProps/core.xml` and
+/// `docProps/app.xml`). Nil fields are left out.
+public struct DocumentProperties: Hashable, Sendable {
+    public var title: String?
+    public var subject: String?
+    public var author: String?
+    public var manager: String?
+    public var company: String?
+    public var category: String?
+    public var keywords: String?
+    public var comments: String?
+
+    public init(title: String? = nil, subject: String? = nil, author: String? = nil,
+                manager: String? = nil, company: String? = nil, category: String? = nil,
+                keywords: String? = nil, comments: String? = nil) {
+        self.title = title; self.subject = subject; self.author = author
+        self.manager = manager; self.company = company; self.category = category
+        self.keywords = keywords; self.comments = comments
+    }
+}

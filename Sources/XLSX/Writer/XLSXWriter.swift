@@ -1,0 +1,198 @@
+import CXlsxWriter
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A workbook being written, over libxlsxwriter.
+///
+/// The workbook is assembled in a temporary file `.<name>.tmp-<random>.xlsx` in the
+/// destination's folder; ``close()`` renames it over the destination in one step. If
+/// anything fails (or the writer is dropped without ``close()``), the temporary file is
+/// removed and the destination is left untouched.
+///
+/// Every position is 1-based, like ``CellReference``. Input that Excel or libxlsxwriter
+/// would reject (or that would make libxlsxwriter 1.1.4 abort) is refused beforehand with
+/// ``XLSXError/writeFailed(_:)`` and a Vietnamese reason.
+///
+/// Not thread-safe: use one writer from one task.
+public final class XLSXWriter {
+    /// The destination file.
+    public let path: String
+    /// The file being assembled until ``close()``.
+    public let temporaryPath: String
+    public let options: WriterOptions
+
+    struct SheetRecord {
+        let name: String
+        let pointer: UnsafeMutablePointer<lxw_worksheet>
+        var hidden = false
+    }
+
+    private(set) var workbook: UnsafeMutablePointer<lxw_workbook>?
+    private var formats = FormatCache()
+    var sheets: [SheetRecord] = []
+    /// Index of the sheet Excel opens on (libxlsxwriter's default is the first).
+    var activeIndex = 0
+    private var finished = false
+
+    /// Starts a workbook to be written to `path`. Fails when the destination's folder does
+    /// not exist or cannot be written.
+    public init(path: String, options: WriterOptions = .init()) throws {
+        guard !path.isEmpty, !path.hasSuffix("/") else {
+            throw WriterChecks.fail("đường dẫn tệp đích \"\(path)\" không hợp lệ")
+        }
+        self.path = path
+        self.options = options
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let fileName = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let stem = fileName.lowercased().hasSuffix(".xlsx") ? String(fileName.dropLast(5)) : fileName
+        let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        temporaryPath = "\(folder).\(stem).tmp-\(random).xlsx"
+
+        let checkedFolder = folder.isEmpty ? "." : folder
+        guard access(checkedFolder, W_OK) == 0 else {
+            throw WriterChecks.fail("không ghi được vào thư mục \"\(checkedFolder)\": \(Self.systemError())")
+        }
+        var cOptions = lxw_workbook_options()
+        cOptions.constant_memory = options.constantMemory ? 1 : 0
+        cOptions.use_zip64 = options.useZip64 ? 1 : 0
+        cOptions.tmpdir = nil
+        guard let workbook = workbook_new_opt(temporaryPath, &cOptions) else {
+            throw WriterChecks.fail("không khởi tạo được sổ tính (hết bộ nhớ)")
+        }
+        self.workbook = workbook
+    }
+
+    deinit {
+        if let workbook { lxw_workbook_free(workbook) }
+        if !finished { unlink(temporaryPath) }
+    }
+
+    /// The names of the sheets added so far, in workbook order.
+    public var sheetNames: [String] { sheets.map(\.name) }
+
+    /// Number of distinct cell formats created so far (each distinct ``CellStyle`` once).
+    public var formatCount: Int { formats.count }
+
+    /// Adds a sheet at the end. Excel's rules apply: 1–31 characters, none of
+    /// `[ ] : * ? / \`, no leading or trailing `'`, not `History`, and unique ignoring case.
+    public func addWorksheet(name: String) throws -> WorksheetWriter {
+        let workbook = try openWorkbook()
+        try WriterChecks.check(sheetName: name, existing: sheetNames)
+        guard let sheet = workbook_add_worksheet(workbook, name) else {
+            throw WriterChecks.fail("libxlsxwriter không thêm được trang tính \"\(name)\"")
+        }
+        sheets.append(SheetRecord(name: name, pointer: sheet))
+        return WorksheetWriter(owner: self, sheet: sheet, name: name, index: sheets.count - 1)
+    }
+
+    /// Defines a workbook-wide name, e.g. `defineName("Don_vi", formula: "=DM!$A$2:$A$30")`.
+    /// A name local to one sheet is written `Sheet!name`. Name and formula are limited to
+    /// 127 bytes each (libxlsxwriter's buffers).
+    public func defineName(_ name: String, formula: String) throws {
+        let workbook = try openWorkbook()
+        try WriterChecks.check(field: name, what: "tên vùng \"\(name)\"")
+        try WriterChecks.check(field: formula, what: "công thức của tên vùng \"\(name)\"")
+        guard !name.isEmpty, !formula.isEmpty else {
+            throw WriterChecks.fail("tên vùng và công thức của nó không được để trống")
+        }
+        try WriterChecks.check(workbook_define_name(workbook, name, formula),
+                               "không đặt được tên vùng \"\(name)\" = \(formula)")
+    }
+
+    /// Sets the document properties (title, author, company...).
+    public func setProperties(_ properties: DocumentProperties) throws {
+        let workbook = try openWorkbook()
+        let fields = [properties.title, properties.subject, properties.author, properties.manager,
+                      properties.company, properties.category, properties.keywords, properties.comments]
+        for case let field? in fields where field.utf8.contains(0) {
+            throw WriterChecks.fail("thuộc tính tài liệu \"\(field)\" chứa ký tự NUL")
+        }
+        let bag = CStringBag()
+        var cProperties = lxw_doc_properties()
+        cProperties.title = bag.copy(properties.title)
+        cProperties.subject = bag.copy(properties.subject)
+        cProperties.author = bag.copy(properties.author)
+        cProperties.manager = bag.copy(properties.manager)
+        cProperties.company = bag.copy(properties.company)
+        cProperties.category = bag.copy(properties.category)
+        cProperties.keywords = bag.copy(properties.keywords)
+        cProperties.comments = bag.copy(properties.comments)
+        // libxlsxwriter copies every field before returning.
+        try WriterChecks.check(workbook_set_properties(workbook, &cProperties),
+                               "không ghi được thuộc tính tài liệu")
+        bag.release()
+    }
+
+    /// Adds a custom text property (File › Properties › Custom); name and value are limited
+    /// to 255 characters.
+    public func setCustomProperty(name: String, value: String) throws {
+        let workbook = try openWorkbook()
+        try WriterChecks.check(name, maxCharacters: 255, what: "tên thuộc tính \"\(name)\"")
+        try WriterChecks.check(value, maxCharacters: 255, what: "giá trị thuộc tính \"\(name)\"")
+        guard !name.isEmpty else { throw WriterChecks.fail("tên thuộc tính không được để trống") }
+        try WriterChecks.check(workbook_set_custom_property_string(workbook, name, value),
+                               "không ghi được thuộc tính \"\(name)\"")
+    }
+
+    /// Writes the workbook and moves it over the destination. After this call (successful
+    /// or not) the writer and its sheets accept nothing more.
+    public func close() throws {
+        let workbook = try openWorkbook()
+        self.workbook = nil
+        if let reason = prepareSheetStates() {
+            lxw_workbook_free(workbook)
+            unlink(temporaryPath)
+            throw WriterChecks.fail(reason)
+        }
+        let error = workbook_close(workbook) // frees the workbook, whatever the outcome
+        if error != LXW_NO_ERROR {
+            unlink(temporaryPath)
+            try WriterChecks.check(error, "không ghi được tệp \"\(path)\"")
+        }
+        guard rename(temporaryPath, path) == 0 else {
+            let reason = Self.systemError()
+            unlink(temporaryPath)
+            throw WriterChecks.fail("không thay được tệp \"\(path)\": \(reason)")
+        }
+        finished = true
+    }
+
+    // MARK: - Internal
+
+    func openWorkbook() throws -> UnsafeMutablePointer<lxw_workbook> {
+        guard let workbook else {
+            throw WriterChecks.fail("sổ tính đã đóng, không ghi thêm được")
+        }
+        return workbook
+    }
+
+    func format(_ style: CellStyle?) throws -> UnsafeMutablePointer<lxw_format>? {
+        guard let style else { return nil }
+        return try formats.format(for: style, in: openWorkbook())
+    }
+
+    func dateFormat(_ style: CellStyle?) throws -> UnsafeMutablePointer<lxw_format> {
+        try formats.dateFormat(for: style, in: openWorkbook())
+    }
+
+    /// Makes sure a visible sheet is the active one; returns a reason when none is visible.
+    private func prepareSheetStates() -> String? {
+        guard !sheets.isEmpty else { return nil }
+        guard let firstVisible = sheets.firstIndex(where: { !$0.hidden }) else {
+            return "mọi trang tính đều bị ẩn; sổ tính phải có ít nhất một trang tính hiển thị"
+        }
+        if sheets[activeIndex].hidden {
+            worksheet_activate(sheets[firstVisible].pointer)
+            activeIndex = firstVisible
+        }
+        return nil
+    }
+
+    static func systemError() -> String {
+        String(cString: strerror(errno))
+    }
+}

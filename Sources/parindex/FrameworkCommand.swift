@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import ParIndexKit
+
+/// `parindex framework …`: the bộ tiêu chí as an editable file.
+struct FrameworkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "framework",
+        abstract: "Bộ tiêu chí: nhập từ bảng phụ lục có sẵn thành tệp YAML sửa được.",
+        subcommands: [FrameworkImportCommand.self]
+    )
+}
+
+/// `parindex framework import APPENDIX.xlsx -o framework.yaml`.
+struct FrameworkImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Đọc bảng phụ lục (.xlsx) và ghi bộ tiêu chí ra tệp .yaml (hoặc .json)."
+    )
+
+    @Argument(help: "Tệp phụ lục .xlsx (ví dụ phụ lục kế hoạch năm trước).")
+    var appendix: String
+
+    @Option(name: .long, help: "Trang tính chứa bảng (mặc định: trang đầu tiên có bảng).")
+    var sheet: String?
+
+    @Option(name: .shortAndLong, help: "Tệp bộ tiêu chí cần ghi (.yaml, .yml hoặc .json).")
+    var output: String
+
+    func run() throws {
+        let result: FrameworkImporter.Result
+        do {
+            result = try FrameworkImporter().importWorkbook(path: appendix, sheetName: sheet)
+        } catch {
+            Console.reportUnreadable(appendix, error)
+            throw ExitCode(2)
+        }
+        do {
+            try FrameworkStore.save(result.framework, to: output)
+        } catch {
+            Console.reportUnreadable(output, error)
+            throw ExitCode(2)
+        }
+        for warning in result.warnings {
+            Console.writeError("Cảnh báo: \(warning.message)\n")
+        }
+        let count = result.framework.flattened.count
+        print("Đã ghi \(output): \(count) tiêu chí, \(result.framework.units.count) đơn vị, từ trang tính \"\(result.table.sheet)\" (dòng tiêu đề \(result.table.headerRow)).")
+    }
+}

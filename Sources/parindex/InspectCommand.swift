@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import ParIndexKit
+import XLSX
+
+/// `parindex inspect`: shows what the reader sees in a workbook, row by row.
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Xem nội dung một tệp .xlsx: trang tính, vùng dữ liệu, ô gộp và từng ô theo dòng."
+    )
+
+    @Argument(help: "Tệp .xlsx cần xem.")
+    var file: String
+
+    @Option(name: .long, help: "Chỉ xem trang tính có tên này.")
+    var sheet: String?
+
+    @Flag(name: .long, help: "In kết quả dạng JSON.")
+    var json = false
+
+    @Flag(name: .long, help: "Nhận dạng bảng phụ lục: dòng tiêu đề, vai trò từng cột và từng dòng dữ liệu.")
+    var table = false
+
+    func run() throws {
+        let out = OutputBuffer()
+        defer { out.flush() }
+        do {
+            let reader = try XLSXReader(path: file)
+            if table {
+                let recognized = try TableRecognizer().recognize(reader, sheetName: sheet)
+                if json { TableDump.json(recognized, file: file, out: out) } else { TableDump.text(recognized, file: file, out: out) }
+                return
+            }
+            let sheets = try sheet.map { [try reader.sheet(named: $0)] } ?? reader.sheets
+            if json {
+                try WorkbookDump.json(reader: reader, sheets: sheets, file: file, out: out)
+            } else {
+                try WorkbookDump.text(reader: reader, sheets: sheets, file: file, out: out)
+            }
+        } catch {
+            out.flush()
+            Console.reportUnreadable(file, error)
+            throw ExitCode(2)
+        }
+    }
+}

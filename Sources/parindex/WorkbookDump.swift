@@ -1,0 +1,85 @@
+import Foundation
+import XLSX
+
+/// Renders a workbook's sheets for `inspect`, streaming: rows are printed as they are read.
+enum WorkbookDump {
+    static func text(reader: XLSXReader, sheets: [SheetInfo], file: String, out: OutputBuffer) throws {
+        out.write("Tệp: \(file)\n")
+        out.write("Số trang tính: \(reader.sheets.count)\(reader.uses1904DateSystem ? " (hệ ngày 1904)" : "")\n")
+        for sheet in sheets {
+            out.write("\nTrang tính \(sheet.index + 1): \"\(sheet.name)\" [\(stateText(sheet.state))]\n")
+            let summary = try reader.readRows(of: sheet) { row in
+                out.write("  Dòng \(row.number):\n")
+                for cell in row.cells {
+                    out.write("    \(cell.reference.a1) = \(display(cell.value))")
+                    if let formula = cell.formula { out.write("   (công thức: =\(formula))") }
+                    out.write("\n")
+                }
+            }
+            out.write("  Vùng dữ liệu: \(summary.dimension?.a1 ?? "không khai báo")\n")
+            out.write("  Ô gộp: \(summary.mergedRanges.isEmpty ? "không có" : summary.mergedRanges.map(\.a1).joined(separator: ", "))\n")
+            out.write("  Tổng: \(summary.rowCount) dòng, \(summary.cellCount) ô có dữ liệu\n")
+        }
+    }
+
+    static func json(reader: XLSXReader, sheets: [SheetInfo], file: String, out: OutputBuffer) throws {
+        out.write("{\"file\":\(JSONText.quote(file)),\"date1904\":\(reader.uses1904DateSystem),\"sheets\":[")
+        for (i, sheet) in sheets.enumerated() {
+            if i > 0 { out.write(",") }
+            out.write("\n{\"name\":\(JSONText.quote(sheet.name)),\"index\":\(sheet.index),\"state\":\"\(sheet.state.rawValue)\",\"rows\":[")
+            var first = true
+            let summary = try reader.readRows(of: sheet) { row in
+                out.write(first ? "\n" : ",\n")
+                first = false
+                out.write("{\"row\":\(row.number),\"cells\":[")
+                for (j, cell) in row.cells.enumerated() {
+                    if j > 0 { out.write(",") }
+                    out.write(cellJSON(cell))
+                }
+                out.write("]}")
+            }
+            out.write("],\"dimension\":\(summary.dimension.map { JSONText.quote($0.a1) } ?? "null")")
+            out.write(",\"mergedRanges\":[\(summary.mergedRanges.map { JSONText.quote($0.a1) }.joined(separator: ","))]}")
+        }
+        out.write("]}\n")
+    }
+
+    private static func cellJSON(_ cell: Cell) -> String {
+        var s = "{\"ref\":\"\(cell.reference.a1)\","
+        switch cell.value {
+        case .number(let n): s += "\"type\":\"number\",\"value\":\(JSONText.number(n))"
+        case .string(let t): s += "\"type\":\"string\",\"value\":\(JSONText.quote(t))"
+        case .bool(let b): s += "\"type\":\"bool\",\"value\":\(b)"
+        case .error(let e): s += "\"type\":\"error\",\"value\":\(JSONText.quote(e))"
+        case .date(let d): s += "\"type\":\"date\",\"value\":\(JSONText.quote(isoDate(d)))"
+        }
+        if let formula = cell.formula { s += ",\"formula\":\(JSONText.quote(formula))" }
+        return s + "}"
+    }
+
+    static func isoDate(_ d: SpreadsheetDate) -> String {
+        func pad(_ n: Int, _ w: Int) -> String { let t = String(n); return String(repeating: "0", count: max(0, w - t.count)) + t }
+        let date = "\(pad(d.year, 4))-\(pad(d.month, 2))-\(pad(d.day, 2))"
+        return d.isDateOnly ? date : "\(date)T\(pad(d.hour, 2)):\(pad(d.minute, 2)):\(pad(d.second, 2))"
+    }
+
+    private static func stateText(_ state: SheetState) -> String {
+        switch state {
+        case .visible: return "hiển thị"
+        case .hidden: return "ẩn"
+        case .veryHidden: return "ẩn sâu"
+        }
+    }
+
+    /// A cell value on one line: strings quoted with line breaks shown as `\n`.
+    private static func display(_ value: CellValue) -> String {
+        switch value {
+        case .string(let s):
+            return "\"" + s.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n") + "\""
+        case .number(let n): return JSONText.number(n)
+        case .bool(let b): return b ? "TRUE" : "FALSE"
+        case .error(let e): return e
+        case .date(let d): return "\(d) (ngày)"
+        }
+    }
+}

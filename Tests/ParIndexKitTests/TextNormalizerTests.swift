@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import ParIndexKit
+
+@Suite struct TextNormalizerTests {
+    @Test func foldKeyUnifiesCaseAccentsFormsAndSpacing() {
+        let nfd = "Điểm  chuẩn\n".decomposedStringWithCanonicalMapping
+        #expect(nfd != "Điểm  chuẩn\n") // really decomposed
+        for text in ["Điểm chuẩn", "ĐIỂM CHUẨN", nfd, "  điểm\u{00A0}chuẩn\t", "Diem chuan"] {
+            #expect(TextNormalizer.foldKey(text) == "diem chuan", "\(text)")
+        }
+    }
+
+    @Test func foldKeyRemovesEveryVietnameseDiacriticAndD() {
+        #expect(TextNormalizer.foldKey("Đơn vị phối hợp") == "don vi phoi hop")
+        #expect(TextNormalizer.foldKey("Mức tiêu năm 2020") == "muc tieu nam 2020")
+        #expect(TextNormalizer.foldKey("ƯỚC, ĐẠT; ỔN ỹ ờ ự đ Đ") == "uoc dat on y o u d d")
+        #expect(TextNormalizer.foldKey("Người thực hiện") == "nguoi thuc hien")
+    }
+
+    @Test func foldKeyTurnsPunctuationIntoSingleSpaces() {
+        #expect(TextNormalizer.foldKey("Lĩnh vực/Tiêu chí/Tiêu chí thành phần") == "linh vuc tieu chi tieu chi thanh phan")
+        #expect(TextNormalizer.foldKey("Nhiệm vụ, giải pháp") == "nhiem vu giai phap")
+        #expect(TextNormalizer.foldKey("HĐND&UBND") == "hdnd ubnd")
+        #expect(TextNormalizer.foldKey("  -- (1) --  ") == "1")
+        #expect(TextNormalizer.foldKey("") == "")
+        #expect(TextNormalizer.foldKey("!?") == "")
+    }
+
+    @Test func collapseWhitespaceHandlesUnicodeSpaces() {
+        #expect(TextNormalizer.collapseWhitespace("  a\u{00A0}\u{00A0}b\r\n\tc\u{2003}d\u{2028}e  ") == "a b c d e")
+        #expect(TextNormalizer.collapseWhitespace("x\u{200B}y") == "xy")
+        #expect(TextNormalizer.collapseWhitespace(" \n ") == "")
+    }
+
+    @Test func nfcAndCleanRecompose() {
+        let nfd = "Thường xuyên".decomposedStringWithCanonicalMapping
+        #expect(TextNormalizer.nfc(nfd).unicodeScalars.elementsEqual("Thường xuyên".precomposedStringWithCanonicalMapping.unicodeScalars))
+        #expect(TextNormalizer.clean(" \(nfd)\n ").unicodeScalars.count == "Thường xuyên".unicodeScalars.count)
+    }
+
+    @Test func editDistance() {
+        #expect(EditDistance.between("cttbdt", "cttdt") == 1)
+        #expect(EditDistance.between("kitten", "sitting") == 3)
+        #expect(EditDistance.between("", "abc") == 3)
+        #expect(EditDistance.between("abc", "abc") == 0)
+        #expect(EditDistance.between("diem dat", "diem chuan", limit: 1) == 2) // capped at limit + 1
+    }
+}
