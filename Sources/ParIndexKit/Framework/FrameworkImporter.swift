@@ -89,7 +89,8 @@ public struct FrameworkImporter: Sendable {
     // MARK: - Units
 
     /// Every distinct unit named as lead or co-unit, in order of first appearance. A
-    /// spelling one edit away from a more frequent one (`CTTBDT` beside `CTTĐT`) is kept as
+    /// spelling one edit away from a more frequent one, or as frequent but met earlier
+    /// (`CTTBDT` beside `CTTĐT`), is kept as
     /// an alias of it, with a warning. Collective phrases (`Các phòng, đơn vị liên quan`)
     /// describe groups, not units, and are not listed.
     static func collectUnits(_ rows: [TableRow]) -> ([UnitRecord], [Warning]) {
@@ -107,9 +108,14 @@ public struct FrameworkImporter: Sendable {
         }
         var warnings: [Warning] = []
         var aliasOf: [String: String] = [:]
+        let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        // The more frequent spelling wins; on a tie, the one met first.
+        func outranks(_ a: String, _ b: String) -> Bool {
+            (count[a] ?? 0, -(position[a] ?? 0)) > (count[b] ?? 0, -(position[b] ?? 0))
+        }
         for key in order {
             let candidates = order.filter { other in
-                other != key && aliasOf[other] == nil && (count[other] ?? 0) > (count[key] ?? 0)
+                other != key && aliasOf[other] == nil && outranks(other, key)
                     && key.count >= 4 && EditDistance.between(key, other, limit: 1) <= 1
             }
             if let target = candidates.first {
@@ -134,31 +140,30 @@ public struct FrameworkImporter: Sendable {
 
     // MARK: - Metadata
 
-    /// Title: the first line above the table that is neither `PHỤ LỤC` nor the
-    /// `(Kèm theo …)` reference; document: the reference, joined over several lines until
-    /// its closing parenthesis.
+    /// Title: the lines above the table that are neither `PHỤ LỤC` nor the `(Kèm theo …)`
+    /// reference, joined (a long title is often typed over two rows); document: the
+    /// reference, joined over several lines until its closing parenthesis.
     static func metadata(_ table: RecognizedTable) -> FrameworkMetadata {
-        var title: String?
+        var titleParts: [String] = []
         var document: String?
         var openDocument = false
         for raw in table.titleLines {
             let line = TextNormalizer.clean(raw)
             if line.isEmpty { continue }
-            if openDocument, var doc = document {
-                doc += " " + line
-                document = doc
+            if openDocument, let doc = document {
+                document = doc + " " + line
                 openDocument = !line.contains(")")
                 continue
             }
-            let key = TextNormalizer.foldKey(line)
-            if key == "phu luc" || key.hasPrefix("phu luc ") && key.count < 14 { continue }
+            if TextNormalizer.foldKey(line) == "phu luc" { continue }
             if line.hasPrefix("("), document == nil {
                 document = line
                 openDocument = !line.contains(")")
                 continue
             }
-            if title == nil { title = line }
+            if document == nil { titleParts.append(line) }
         }
+        let title = titleParts.isEmpty ? nil : titleParts.joined(separator: " ")
         if let doc = document, doc.hasPrefix("("), doc.hasSuffix(")") {
             document = String(doc.dropFirst().dropLast())
         }

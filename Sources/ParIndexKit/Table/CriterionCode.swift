@@ -51,10 +51,12 @@ public enum CriterionCode: Hashable, Sendable {
         self = .text(text)
     }
 
-    /// The canonical spelling: `1.` → `1`, `III.1` → `III.1`, bullet → its symbol, none → "".
+    /// The canonical spelling: `1.` → `1`, `III.1` → `III.1`; "" for a bullet or no code
+    /// (they carry no identity of their own; the symbol stays in `.bullet`).
     public var normalized: String {
         switch self {
-        case .section(let s), .item(let s), .bullet(let s), .text(let s): return s
+        case .section(let s), .item(let s), .text(let s): return s
+        case .bullet: return ""
         case .roman(let value, let parts):
             return ([Self.romanString(value)] + parts.map(String.init)).joined(separator: ".")
         case .numeric(let parts): return parts.map(String.init).joined(separator: ".")

@@ -117,6 +117,7 @@ public struct HeaderMatcher: Sendable {
     public func recognize(header text: String) -> HeaderRecognition? {
         guard let prepared = Self.prepare(text) else { return nil }
         let tokens = prepared.tokens
+        var chosen: (role: ColumnRole, coverage: Double)?
         for rule in rules where !rule.needsYear || prepared.year != nil {
             if rule.whole {
                 if rule.groups[0].contains(tokens) {
@@ -126,9 +127,12 @@ public struct HeaderMatcher: Sendable {
             }
             guard rule.groups.allSatisfy({ group in group.contains { Self.find($0, in: tokens) != nil } })
             else { continue }
-            if coverage(of: tokens, by: rule.role) >= 0.5 {
-                return HeaderRecognition(role: rule.role, year: prepared.year, isExact: true)
-            }
+            // The best-covered role wins; on a tie, the earlier rule.
+            let covered = coverage(of: tokens, by: rule.role)
+            if covered >= 0.5, covered > (chosen?.coverage ?? 0) { chosen = (rule.role, covered) }
+        }
+        if let chosen {
+            return HeaderRecognition(role: chosen.role, year: prepared.year, isExact: true)
         }
         // Typo tolerance on the whole key.
         let key = tokens.joined(separator: " ")

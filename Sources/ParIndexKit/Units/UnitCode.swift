@@ -9,7 +9,8 @@ extension UnitName {
 
     /// A short ASCII code for a unit, safe in file names: an abbreviation is kept as it is
     /// (`NCKSTTHC`, `CTTĐT` → `CTTDT`); a name becomes its initials, acronyms kept whole
-    /// (`Văn phòng Sở` → `VPS`, `Văn phòng HĐND&UBND huyện` → `VPHDNDUBNDH`).
+    /// (`Văn phòng Sở` → `VPS`, `Văn phòng HĐND&UBND huyện` → `VPHDNDUBNDH`); the
+    /// connectors `và`, `của`, `thuộc` are left out.
     public static func code(for name: String) -> String {
         let words = TextNormalizer.collapseWhitespace(name)
             .split(whereSeparator: { !($0.isLetter || $0.isNumber) })
@@ -19,7 +20,7 @@ extension UnitName {
         }
         if words.count == 1 { return ascii(words[0]) }
         var code = ""
-        for word in words {
+        for word in words where !["và", "của", "thuộc"].contains(word.lowercased()) {
             let isAcronym = word.count > 1 && word == word.uppercased() && word != word.lowercased()
             code += isAcronym ? ascii(word) : String(ascii(word).prefix(1))
         }

@@ -124,7 +124,7 @@ final class ZipArchive {
         case ZIP_ER_NOZIP, ZIP_ER_EOF, ZIP_ER_SEEK:
             // The file starts like a zip (sniffed) but has no readable central directory.
             return .truncated
-        case ZIP_ER_INCONS:
+        case ZIP_ER_INCONS, ZIP_ER_EXISTS:
             if let name = duplicateEntryName(path: path) { return .unsafeEntryName(name) }
             return .corrupt("cấu trúc tệp nén không nhất quán")
         case ZIP_ER_NOENT:
