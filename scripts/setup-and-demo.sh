@@ -19,3 +19,13 @@ echo "..."
 echo "== parindex inspect: bảng ghi bằng xlsxwriter (chuỗi nội dòng) =="
 "$BIN" inspect Examples/appendices/004-khac-phuc-2023.xlsx --json > "$OUT/004-inspect.json"
 echo "Đã ghi $OUT/004-inspect.json"
+
+echo "== parindex inspect --table: bảng phụ lục nhận dạng được =="
+"$BIN" inspect --table Examples/appendices/000-van-phong-ubnd-dak-nong-2020.xlsx | head -n 30
+echo "..."
+echo "== parindex framework import: bộ tiêu chí từ bốn phụ lục mẫu =="
+for f in Examples/appendices/*.xlsx; do
+  name="$(basename "$f" .xlsx)"
+  "$BIN" framework import "$f" -o "$OUT/$name.yaml"
+done
+echo "Kết quả nằm trong thư mục $OUT/"

@@ -28,6 +28,9 @@ struct FrameworkImportTests {
             #expect(loaded == framework, "\(ext) round trip")
             #expect(FrameworkStore.versionHash(loaded) == FrameworkStore.versionHash(framework))
         }
+        // The framework shipped in Examples/ is what the importer makes today.
+        let shipped = SeedWorkbookImportTests.root.appendingPathComponent("Examples/frameworks/\(name).yaml").path
+        #expect(try FrameworkStore.load(path: shipped) == framework, "re-run the README demo import into Examples/frameworks")
         // No temporary file is left beside the outputs.
         let left = try FileManager.default.contentsOfDirectory(atPath: dir.path)
         #expect(left.sorted() == ["\(name).json", "\(name).yaml"])

@@ -199,3 +199,18 @@ import Testing
         #expect(matcher.role(forHeader: "Hồ sơ minh họa") == nil)
     }
 }
+
+@Suite struct HeaderMatcherLimitTests {
+    @Test func longCellsAreNeverHeaders() {
+        let long = "Điểm chuẩn " + String(repeating: "x", count: 500)
+        #expect(HeaderMatcher().role(forHeader: long) == nil)
+        let manyWords = "Thời gian hoàn thành " + Array(repeating: "a", count: 12).joined(separator: " ")
+        #expect(HeaderMatcher().role(forHeader: manyWords) == nil)
+    }
+
+    @Test func yearsAreReportedAndStripped() throws {
+        let r = try #require(HeaderMatcher().recognize(header: "Điểm 2022 đạt được"))
+        #expect(r.role == .prev && r.year == 2022 && r.isExact)
+        #expect(HeaderMatcher().recognize(header: "Ghi chú")?.year == nil)
+    }
+}

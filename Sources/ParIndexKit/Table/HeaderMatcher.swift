@@ -49,6 +49,7 @@ public struct HeaderMatcher: Sendable {
     private let rules: [Rule]
     private let canonical: [(role: ColumnRole, key: String)]
     private static let maxWords = 12
+    private static let maxBytes = 400
     private static let fillers: Set<String> = [
         "nam", "cua", "va", "duoc", "cac", "don", "vi", "co", "quan", "phong", "ban",
         "diem", "thanh", "phan", "ten", "so", "nay",
@@ -74,14 +75,14 @@ public struct HeaderMatcher: Sendable {
             rule(.prev, ["diem dat nam", "nam truoc"]),
             Rule(role: .prev, groups: [[["diem"]], [["dat"]]], whole: false, needsYear: true),
             rule(.target, ["muc tieu", "chi tieu"]),
-            rule(.person, ["nguoi thuc hien", "nguoi phu trach", "can bo", "ho ten", "ho va ten"]),
+            rule(.person, ["nguoi thuc hien", "nguoi phu trach", "can bo phu trach", "can bo", "ho ten", "ho va ten"]),
             rule(.lead, ["chu tri", "phu trach", "don vi thuc hien"]),
             rule(.coop, ["phoi hop"]),
             rule(.deadline, ["thoi gian", "thoi han", "han hoan thanh"]),
             rule(.evidence, ["kiem chung", "minh chung", "tai lieu"]),
             rule(.note, ["ghi chu"]),
             rule(.tasks, ["nhiem vu", "giai phap"]),
-            rule(.title, ["linh vuc", "tieu chi", "chi so", "noi dung"]),
+            rule(.title, ["linh vuc", "tieu chi", "chi so", "noi dung khac phuc", "noi dung"]),
         ]
         self.rules = rules
         var canonical: [(ColumnRole, String)] = [
@@ -115,7 +116,8 @@ public struct HeaderMatcher: Sendable {
 
     /// The role of one header cell with the year it mentions and whether it matched exactly.
     public func recognize(header text: String) -> HeaderRecognition? {
-        guard let prepared = Self.prepare(text) else { return nil }
+        // Headers are short; long cells (tasks, titles) are rejected before any folding.
+        guard text.utf8.count <= Self.maxBytes, let prepared = Self.prepare(text) else { return nil }
         let tokens = prepared.tokens
         var chosen: (role: ColumnRole, coverage: Double)?
         for rule in rules where !rule.needsYear || prepared.year != nil {

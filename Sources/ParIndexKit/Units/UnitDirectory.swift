@@ -23,6 +23,7 @@ public struct UnitDirectory: Sendable {
     private let byKey: [String: Int]
     private let byLooseKey: [String: Int?]   // nil value: ambiguous loose key
 
+    /// Indexes `units` by the keys of their codes, names and aliases.
     public init(units: [Unit]) {
         var byKey: [String: Int] = [:]
         var byLooseKey: [String: Int?] = [:]
