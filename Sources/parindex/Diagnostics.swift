@@ -6,14 +6,7 @@ import XLSX
 enum Console {
     /// `parindex: <file>: <reason>` on stderr.
     static func reportUnreadable(_ file: String, _ error: any Error) {
-        let reason: String
-        if let xlsx = error as? XLSXError {
-            reason = xlsx.message
-        } else if let described = error as? CustomStringConvertible {
-            reason = described.description
-        } else {
-            reason = "\(error)"
-        }
+        let reason = (error as? XLSXError)?.message ?? String(describing: error)
         writeError("parindex: \(file): \(reason)\n")
     }
 

@@ -179,6 +179,19 @@ import Testing
         #expect(custom.contains("<vt:lpwstr>phiếu-giao-v1</vt:lpwstr>"))
     }
 
+    @Test func hiddenFirstSheetHandsActivationToTheFirstVisibleOne() throws {
+        let (zip, folder) = try written { w in
+            try w.addWorksheet(name: "Danh mục").hide()
+            _ = try w.addWorksheet(name: "Biểu 1")
+        }
+        defer { folder.remove() }
+        let workbook = try zip.text(of: "xl/workbook.xml")
+        #expect(workbook.contains("activeTab=\"1\""))
+        #expect(workbook.contains("<sheet name=\"Danh mục\" sheetId=\"1\" state=\"hidden\""))
+        #expect(try zip.text(of: "xl/worksheets/sheet2.xml").contains("tabSelected=\"1\""))
+        #expect(!(try zip.text(of: "xl/worksheets/sheet1.xml").contains("tabSelected=\"1\"")))
+    }
+
     @Test func constantMemoryWritesInlineStrings() throws {
         let folder = try WriterScratchFolder()
         defer { folder.remove() }

@@ -93,7 +93,7 @@ public struct FrameworkImporter: Sendable {
     /// (`CTTBDT` beside `CTTĐT`), is kept as
     /// an alias of it, with a warning. Collective phrases (`Các phòng, đơn vị liên quan`)
     /// describe groups, not units, and are not listed.
-    static func collectUnits(_ rows: [TableRow]) -> ([UnitRecord], [Warning]) {
+    static func collectUnits(_ rows: [TableRow]) -> ([Unit], [Warning]) {
         var order: [String] = []
         var spelling: [String: String] = [:]
         var count: [String: Int] = [:]
@@ -125,7 +125,7 @@ public struct FrameworkImporter: Sendable {
             }
         }
         var usedCodes = Set<String>()
-        var records: [UnitRecord] = []
+        var records: [Unit] = []
         for key in order where aliasOf[key] == nil {
             let name = spelling[key]!
             var code = UnitName.code(for: name)
@@ -133,7 +133,7 @@ public struct FrameworkImporter: Sendable {
             while usedCodes.contains(code) { code = UnitName.code(for: name) + String(n); n += 1 }
             usedCodes.insert(code)
             let aliases = order.filter { aliasOf[$0] == key }.map { spelling[$0]! }
-            records.append(UnitRecord(code: code, name: name, aliases: aliases))
+            records.append(Unit(code: code, name: name, aliases: aliases))
         }
         return (records, warnings)
     }

@@ -12,6 +12,23 @@ public struct Unit: Hashable, Codable, Sendable {
         self.name = name
         self.aliases = aliases
     }
+
+    enum CodingKeys: String, CodingKey { case code, name, aliases }
+
+    /// In framework files `name` defaults to the code and `aliases` to none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        code = try c.decode(String.self, forKey: .code)
+        name = try c.decodeIfPresent(String.self, forKey: .name) ?? code
+        aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(name, forKey: .name)
+        if !aliases.isEmpty { try c.encode(aliases, forKey: .aliases) }
+    }
 }
 
 /// The known units, looked up by any spelling of their code, name or aliases.

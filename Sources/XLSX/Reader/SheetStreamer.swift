@@ -23,37 +23,37 @@ final class SheetStreamer: XMLContentHandler {
     private let date1904: Bool
 
     // Summary
-    private(set) var dimension: CellRange?
-    private(set) var mergedRanges: [CellRange] = []
-    private(set) var rowCount = 0
-    private(set) var cellCount = 0
+    @exclusivity(unchecked) private(set) var dimension: CellRange?
+    @exclusivity(unchecked) private(set) var mergedRanges: [CellRange] = []
+    @exclusivity(unchecked) private(set) var rowCount = 0
+    @exclusivity(unchecked) private(set) var cellCount = 0
 
     /// Rows completed since the last ``drain(_:)``.
-    private var pending: [Row] = []
+    @exclusivity(unchecked) private var pending: [Row] = []
 
     // Row state
-    private var inSheetData = false
-    private var inRow = false
-    private var rowNumber = 0
-    private var rowHadNumber = false
-    private var lastColumn = 0
-    private var cells: [Cell] = []
-    private var cellsSorted = true
+    @exclusivity(unchecked) private var inSheetData = false
+    @exclusivity(unchecked) private var inRow = false
+    @exclusivity(unchecked) private var rowNumber = 0
+    @exclusivity(unchecked) private var rowHadNumber = false
+    @exclusivity(unchecked) private var lastColumn = 0
+    @exclusivity(unchecked) private var cells: [Cell] = []
+    @exclusivity(unchecked) private var cellsSorted = true
 
     // Cell state
-    private var inCell = false
-    private var cellRow = 0
-    private var cellColumn = 0
-    private var cellType = CellType.number
-    private var cellIsDateStyle = false
-    private var hasValue = false
-    private var hasInline = false
-    private var inInline = false
-    private var phoneticDepth = 0
-    private var capture = Capture.none
-    private var value: TextBuffer
-    private var formula: TextBuffer
-    private var inlineText: TextBuffer
+    @exclusivity(unchecked) private var inCell = false
+    @exclusivity(unchecked) private var cellRow = 0
+    @exclusivity(unchecked) private var cellColumn = 0
+    @exclusivity(unchecked) private var cellType = CellType.number
+    @exclusivity(unchecked) private var cellIsDateStyle = false
+    @exclusivity(unchecked) private var hasValue = false
+    @exclusivity(unchecked) private var hasInline = false
+    @exclusivity(unchecked) private var inInline = false
+    @exclusivity(unchecked) private var phoneticDepth = 0
+    @exclusivity(unchecked) private var capture = Capture.none
+    @exclusivity(unchecked) private var value: TextBuffer
+    @exclusivity(unchecked) private var formula: TextBuffer
+    @exclusivity(unchecked) private var inlineText: TextBuffer
 
     init(part: String, limits: ReadLimits, sharedStrings: [String], dateStyles: [Bool], date1904: Bool) {
         self.part = part

@@ -1,0 +1,38 @@
+/// What a template carries, hidden, so a returned file is matched back to its framework,
+/// unit and layout even if it was renamed. Stored as key/value rows on a very hidden sheet
+/// named ``sheetName``.
+public struct TemplateIdentity: Codable, Hashable, Sendable {
+    /// The hidden sheet's name.
+    public static let sheetName = "_parindex"
+
+    public var frameworkTitle: String
+    /// ``FrameworkStore/versionHash(_:)`` of the framework the template was made from.
+    public var frameworkHash: String
+    public var year: Int?
+    public var unitCode: String
+    public var unitName: String
+    public var layout: String
+    /// Tool version that wrote the template.
+    public var generator: String
+
+    public init(frameworkTitle: String, frameworkHash: String, year: Int?, unitCode: String,
+                unitName: String, layout: String, generator: String = "parindex") {
+        self.frameworkTitle = frameworkTitle; self.frameworkHash = frameworkHash; self.year = year
+        self.unitCode = unitCode; self.unitName = unitName; self.layout = layout; self.generator = generator
+    }
+
+    /// Key/value rows as written on the hidden sheet.
+    public var rows: [(String, String)] {
+        [("frameworkTitle", frameworkTitle), ("frameworkHash", frameworkHash),
+         ("year", year.map(String.init) ?? ""), ("unitCode", unitCode), ("unitName", unitName),
+         ("layout", layout), ("generator", generator)]
+    }
+
+    /// Rebuilds the identity from the hidden sheet's key/value rows; nil when incomplete.
+    public init?(rows: [String: String]) {
+        guard let hash = rows["frameworkHash"], let unit = rows["unitCode"], let layout = rows["layout"] else { return nil }
+        self.init(frameworkTitle: rows["frameworkTitle"] ?? "", frameworkHash: hash,
+                  year: rows["year"].flatMap { Int($0) }, unitCode: unit, unitName: rows["unitName"] ?? unit,
+                  layout: layout, generator: rows["generator"] ?? "")
+    }
+}

@@ -1,0 +1,66 @@
+/// How serious a finding is: an error makes the submission invalid; a warning does not.
+public enum Severity: String, Codable, Hashable, Sendable, Comparable {
+    case error, warning
+
+    public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+
+    /// Vietnamese label.
+    public var label: String { self == .error ? "Lỗi" : "Cảnh báo" }
+}
+
+/// The stable rule identifiers of validation. The README documents each; the JSON report
+/// and the annotated workbooks carry them.
+public enum RuleID: String, Codable, CaseIterable, Hashable, Sendable {
+    case scoreNotANumber = "score.not-a-number"
+    case scoreNegative = "score.negative"
+    case scoreExceedsMax = "score.exceeds-max"
+    case scoreAmbiguous = "score.ambiguous"
+    case targetBelowPrev = "target.below-prev"
+    case requiredMissing = "required.missing"
+    case criterionUnknown = "criterion.unknown"
+    case criterionDuplicate = "criterion.duplicate"
+    case criterionMissing = "criterion.missing"
+    case criterionMaxChanged = "criterion.max-changed"
+    case criterionTitleChanged = "criterion.title-changed"
+    case sumExceedsParent = "sum.exceeds-parent"
+    case unitUnknown = "unit.unknown"
+    case unitNotLead = "unit.not-lead"
+    case deadlineInvalid = "deadline.invalid"
+    case layoutColumnMissing = "layout.column-missing"
+    case templateOtherFramework = "template.other-framework"
+
+    /// The severity a finding of this rule has.
+    public var severity: Severity {
+        switch self {
+        case .scoreAmbiguous, .targetBelowPrev, .criterionTitleChanged, .unitNotLead: return .warning
+        default: return .error
+        }
+    }
+}
+
+/// One problem found in a submission, located to its cell, explained in Vietnamese.
+public struct Finding: Codable, Hashable, Sendable {
+    public var severity: Severity
+    public var rule: RuleID
+    /// The submission file as given on the command line.
+    public var file: String
+    public var sheet: String?
+    /// The cell in A1 form, when the finding has one.
+    public var cell: String?
+    /// The criterion code the finding is about (as written in the file, or the
+    /// framework's for `criterion.missing`).
+    public var code: String?
+    /// Vietnamese explanation for the clerk.
+    public var message: String
+    /// The value found, as text.
+    public var found: String?
+    /// What was expected, as text.
+    public var expected: String?
+
+    public init(rule: RuleID, file: String, sheet: String? = nil, cell: String? = nil, code: String? = nil,
+                message: String, found: String? = nil, expected: String? = nil, severity: Severity? = nil) {
+        self.severity = severity ?? rule.severity
+        self.rule = rule; self.file = file; self.sheet = sheet; self.cell = cell; self.code = code
+        self.message = message; self.found = found; self.expected = expected
+    }
+}
