@@ -201,7 +201,8 @@ import Testing
         for row in 1...2000 {
             try sheet.writeRow([.number(Double(row)), .string("Đơn vị \(row)")], row: row)
         }
-        #expect(writeFailure { try sheet.write(.number(1), at: CellReference(row: 5, column: 1)) } != nil)
+        #expect(writeFailure { try sheet.write(.number(1), at: CellReference(row: 5, column: 1)) }?.contains("thứ tự") == true)
+        #expect(writeFailure { try sheet.merge(CellRange(a1: "A2001:A2002")!, value: .number(1)) } != nil)
         try writer.close()
         let xml = try ZipPartReader(path: path).text(of: "xl/worksheets/sheet1.xml")
         #expect(xml.contains("<is><t>Đơn vị 2000</t></is>"))

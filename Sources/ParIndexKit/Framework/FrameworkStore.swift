@@ -79,3 +79,14 @@ public enum FrameworkStore {
         return "\(error)"
     }
 }
+
+extension FrameworkStore {
+    /// A framework from a framework file (`.yaml`, `.yml`, `.json`) or directly from an
+    /// appendix workbook (`.xlsx`), as every command's `--framework` accepts.
+    public static func loadAny(path: String) throws -> Framework {
+        if path.lowercased().hasSuffix(".xlsx") {
+            return try FrameworkImporter().importWorkbook(path: path).framework
+        }
+        return try load(path: path)
+    }
+}

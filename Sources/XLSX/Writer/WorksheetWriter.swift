@@ -92,9 +92,11 @@ public final class WorksheetWriter {
         guard range.first != range.last else {
             throw WriterChecks.fail("vùng gộp \(range.a1) chỉ có một ô; phải gộp ít nhất hai ô")
         }
-        if owner.options.constantMemory {
-            if case .string = value {} else if value != nil, range.first.row != range.last.row {
-                throw WriterChecks.fail("ở chế độ tiết kiệm bộ nhớ chỉ gộp được nhiều dòng (\(range.a1)) khi giá trị là chuỗi")
+        if owner.options.constantMemory, range.first.row != range.last.row {
+            switch value {
+            case nil, .string?: break
+            default:
+                throw WriterChecks.fail("ở chế độ tiết kiệm bộ nhớ chỉ gộp được nhiều dòng (\(range.a1)) khi giá trị là chuỗi hoặc để trống")
             }
         }
         try prepareWrite(row: range.first.row, column: range.first.column)
