@@ -257,4 +257,42 @@ struct ReaderHostileTests {
         expectReadError(try book(sheet: rows).write(in: dir), limits: limits,
                         .limitExceeded(part: "xl/worksheets/sheet1.xml", limit: "quá 5.000 ô trong một trang tính"))
     }
+
+    // MARK: - Fuzz
+
+    /// Damaged copies of a valid package (seeded, reproducible) must end in a result or an
+    /// `XLSXError`, never a crash, a hang or another error type.
+    @Test func mutatedPackagesFailCleanly() throws {
+        var book = book(sheet: """
+            <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1.5</v></c><c r="C1" t="inlineStr"><is><t>chữ</t></is></c></row>\
+            <row r="2"><c r="A2" s="1"><v>45352</v></c><c r="B2" t="b"><v>1</v></c></row>
+            """, sharedStrings: TestWorkbook.sst(["Tên đơn vị"]))
+        book.styles = "<styleSheet xmlns=\"\(TestWorkbook.mainNS)\"><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>"
+        let original = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try book.write(in: dir))))
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        var outcomes = [String: Int]()
+        for round in 0..<300 {
+            var data = original
+            for _ in 0..<(1 + next() % 4) {
+                data[next() % data.count] = UInt8(truncatingIfNeeded: next())
+            }
+            if round % 10 == 0 { data = Array(data.prefix(next() % data.count)) }
+            let path = try writeRaw(data, name: "fuzz.xlsx")
+            do {
+                let reader = try XLSXReader(path: path)
+                for sheet in reader.sheets { try reader.readRows(of: sheet) { _ in } }
+                outcomes["ok", default: 0] += 1
+            } catch let error as XLSXError {
+                outcomes[String(describing: error).prefix(12).description, default: 0] += 1
+            } catch {
+                Issue.record("round \(round): unexpected error \(error)")
+            }
+        }
+        // The damage must actually be detected most of the time.
+        #expect((outcomes["ok"] ?? 0) < 300)
+    }
 }

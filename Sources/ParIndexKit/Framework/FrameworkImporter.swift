@@ -61,29 +61,16 @@ public struct FrameworkImporter: Sendable {
 
     // MARK: - Identifiers
 
-    /// Normalized codes; bullet and empty codes become `<parent>-<n>`; repeats get `#2`.
+    /// Normalized codes; bullet and empty codes become `<parent>-<n>` (``MatchIDs``);
+    /// repeats get `#2`, `#3` with a warning.
     static func assignIDs(_ rows: [TableRow], warnings: inout [Warning]) -> [String] {
-        var ids: [String] = []
         var used: [String: Int] = [:]
-        var bulletCount: [Int: Int] = [:]
-        for row in rows {
-            var id = row.parsedCode.normalized
-            if id.isEmpty {
-                let parentID = row.parent.map { ids[$0] } ?? "0"
-                let n = (bulletCount[row.parent ?? -1] ?? 0) + 1
-                bulletCount[row.parent ?? -1] = n
-                id = "\(parentID)-\(n)"
-            }
-            if let seen = used[id] {
-                used[id] = seen + 1
-                warnings.append(Warning(row: row.row, message: "Mã \"\(row.code)\" ở dòng \(row.row) trùng với một dòng phía trên: đặt mã nội bộ \(id)#\(seen + 1)"))
-                id += "#\(seen + 1)"
-            } else {
-                used[id] = 1
-            }
-            ids.append(id)
+        return zip(rows, MatchIDs.ids(for: rows)).map { row, id in
+            guard let seen = used[id] else { used[id] = 1; return id }
+            used[id] = seen + 1
+            warnings.append(Warning(row: row.row, message: "Mã \"\(row.code)\" ở dòng \(row.row) trùng với một dòng phía trên: đặt mã nội bộ \(id)#\(seen + 1)"))
+            return "\(id)#\(seen + 1)"
         }
-        return ids
     }
 
     // MARK: - Units

@@ -1,15 +1,38 @@
-/// Checks a submission against the framework and layout. (Rules are being implemented.)
+/// Checks a submission against the framework and layout: scores, criteria, sums, units,
+/// deadlines, the table's columns and the template's origin. Each rule group lives in its
+/// own file (`ScoreRules`, `CriterionRules`, `SumRules`, `UnitRules`, `DeadlineRules`,
+/// `LayoutRules`), which documents its rules' exact semantics.
 public struct Validator: Sendable {
     public let framework: Framework
     public let layout: Layout?
 
+    /// `layout` overrides the layout named by the template identity or the framework.
     public init(framework: Framework, layout: Layout? = nil) {
         self.framework = framework
         self.layout = layout
     }
 
-    /// Every finding for one submission, in sheet order (row, then column).
+    /// The layout the rules use for `submission`: the one given, else the template
+    /// identity's, else the framework's; nil when none loads (layout rules are skipped).
+    public func layout(for submission: Submission) -> Layout? {
+        if let layout { return layout }
+        if let name = submission.identity?.layout, let loaded = try? LayoutLibrary.load(name) { return loaded }
+        if let name = framework.metadata.layout, let loaded = try? LayoutLibrary.load(name) { return loaded }
+        return nil
+    }
+
+    /// Every finding for one submission, sorted by sheet row, then column; findings
+    /// without a cell last, in framework order, then by code.
     public func validate(_ submission: Submission) -> [Finding] {
-        []
+        let context = ValidationContext(submission: submission, framework: framework,
+                                        layout: layout(for: submission))
+        var list = FindingList(file: submission.file, sheet: submission.table.sheet)
+        LayoutRules.check(context, into: &list)
+        CriterionRules.check(context, into: &list)
+        ScoreRules.check(context, into: &list)
+        SumRules.check(context, into: &list)
+        UnitRules.check(context, into: &list)
+        DeadlineRules.check(context, into: &list)
+        return list.sorted
     }
 }

@@ -18,8 +18,8 @@ final class XMLStreamParser {
     private let parser: XML_Parser
     private let handler: any XMLContentHandler
     private let part: String
-    private var failure: (any Error)?
-    private var sawDTD = false
+    @exclusivity(unchecked) private var failure: (any Error)?
+    @exclusivity(unchecked) private var sawDTD = false
 
     init(part: String, handler: any XMLContentHandler) throws {
         guard let parser = XML_ParserCreate(nil) else {
@@ -31,17 +31,14 @@ final class XMLStreamParser {
         XML_SetUserData(parser, Unmanaged.passUnretained(self).toOpaque())
         XML_SetElementHandler(parser, { userData, name, attributes in
             guard let userData, let name else { return }
-            let me = Unmanaged<XMLStreamParser>.fromOpaque(userData).takeUnretainedValue()
-            me.start(name, attributes)
+            Unmanaged<XMLStreamParser>.fromOpaque(userData).takeUnretainedValue().start(name, attributes)
         }, { userData, name in
             guard let userData, let name else { return }
-            let me = Unmanaged<XMLStreamParser>.fromOpaque(userData).takeUnretainedValue()
-            me.end(name)
+            Unmanaged<XMLStreamParser>.fromOpaque(userData).takeUnretainedValue().end(name)
         })
         XML_SetCharacterDataHandler(parser) { userData, text, length in
             guard let userData, let text, length > 0 else { return }
-            let me = Unmanaged<XMLStreamParser>.fromOpaque(userData).takeUnretainedValue()
-            me.text(text, Int(length))
+            Unmanaged<XMLStreamParser>.fromOpaque(userData).takeUnretainedValue().text(text, Int(length))
         }
         XML_SetStartDoctypeDeclHandler(parser) { userData, _, _, _, _ in
             guard let userData else { return }

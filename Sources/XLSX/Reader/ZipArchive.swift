@@ -59,19 +59,6 @@ final class ZipArchive {
         return ZipEntryStream(archive: self, file: file, part: name, compressedSize: compressed)
     }
 
-    /// Reads a whole (small) entry into memory, with the same limits as streaming.
-    func readAll(_ name: String) throws -> [UInt8]? {
-        guard let stream = try open(name) else { return nil }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 << 10)
-        while true {
-            let n = try chunk.withUnsafeMutableBytes { try stream.read(into: $0.baseAddress!, capacity: $0.count) }
-            if n == 0 { break }
-            out.append(contentsOf: chunk[0..<n])
-        }
-        return out
-    }
-
     /// Records `produced` bytes for a part and enforces the total limit.
     fileprivate func account(part: String, produced: Int) throws {
         let previous = countedBytes[part] ?? 0

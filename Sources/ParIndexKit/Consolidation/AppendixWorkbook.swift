@@ -1,0 +1,273 @@
+import Foundation
+import XLSX
+
+/// Writes a ``Consolidation`` as the official appendix workbook: `Phụ lục` (the table in
+/// the official layout), `Tổng hợp điểm` (score summary) and `Kiểm tra` (the account of
+/// every input). The file is written atomically.
+public enum AppendixWorkbook {
+    public static let appendixSheet = "Phụ lục"
+    public static let summarySheet = "Tổng hợp điểm"
+    public static let checkSheet = "Kiểm tra"
+
+    /// The header row of the Phụ lục sheet (1-based).
+    public static func headerRow(_ c: Consolidation) -> Int { c.framework.metadata.document == nil ? 4 : 5 }
+
+    public static func write(_ c: Consolidation, to path: String) throws {
+        let writer = try XLSXWriter(path: path)
+        try writer.setProperties(DocumentProperties(
+            title: "PHỤ LỤC — \(c.framework.metadata.title)", subject: "Tổng hợp Chỉ số cải cách hành chính",
+            author: "parindex", company: nil, comments: "Tổng hợp từ \(c.inputs.count) tệp"))
+        try writeAppendix(c, try writer.addWorksheet(name: appendixSheet))
+        try writeSummary(c, try writer.addWorksheet(name: summarySheet))
+        try writeCheck(c, try writer.addWorksheet(name: checkSheet))
+        try writer.close()
+    }
+
+    // MARK: - Phụ lục
+
+    static func writeAppendix(_ c: Consolidation, _ ws: WorksheetWriter) throws {
+        let columns = c.layout.columns
+        let width = columns.count
+        var r = 1
+        func fullRow(_ text: String, _ style: CellStyle, height: Double? = nil) throws {
+            try ws.merge(CellRange(first: .init(row: r, column: 1), last: .init(row: r, column: width)),
+                         value: .string(text), style: style)
+            if let height { try ws.setRowHeight(r, height: height) }
+            r += 1
+        }
+        try fullRow("PHỤ LỤC", AppendixStyles.heading)
+        try fullRow(c.framework.metadata.title, AppendixStyles.heading, height: 36)
+        if let doc = c.framework.metadata.document {
+            try fullRow("(\(doc))", AppendixStyles.subtitle, height: 32)
+        }
+        r += 1
+        let headerRow = r
+        for (i, column) in columns.enumerated() {
+            try ws.write(.string(column.headerText(year: c.year)), at: .init(row: r, column: i + 1), style: AppendixStyles.header)
+            try ws.setColumnWidth(i + 1, width: column.width)
+        }
+        try ws.setRowHeight(r, height: 45)
+        r += 1
+        for row in c.rows {
+            for (i, column) in columns.enumerated() {
+                let ref = CellReference(row: r, column: i + 1)
+                var style = Self.style(for: column.role)
+                if row.isGroup { style = AppendixStyles.bold(style) }
+                if row.fromInvalid { style = AppendixStyles.red(style) }
+                try write(row.values[column.role], at: ref, style: style, in: ws)
+            }
+            if row.fromInvalid, let source = row.source {
+                try ws.addComment(at: .init(row: r, column: 1),
+                                  text: "Giá trị lấy từ tệp có lỗi: \(source). Xem trang Kiểm tra.", author: "parindex")
+            }
+            r += 1
+        }
+        // Tổng cộng
+        for (i, column) in columns.enumerated() {
+            let ref = CellReference(row: r, column: i + 1)
+            let style = AppendixStyles.bold(Self.style(for: column.role))
+            switch column.role {
+            case .title: try ws.write(.string("Tổng cộng"), at: ref, style: style)
+            case .max: try ws.write(.number(c.totalMax), at: ref, style: style)
+            case .prev, .target, .selfScore, .appraised:
+                try ws.write(c.totals[column.role].map { .number($0) }, at: ref, style: style)
+            default: try ws.writeBlank(at: ref, style: style)
+            }
+        }
+        try ws.freezePanes(row: headerRow + 1, column: 1)
+        try ws.setPageSetup(PageSetup(paper: .a4, orientation: .landscape,
+                                      margins: .init(left: 30, right: 15, top: 20, bottom: 20),
+                                      repeatRows: headerRow...headerRow, fitToWidth: true,
+                                      centerHorizontally: true, footer: "&CTrang &P/&N"))
+        try ws.activate()
+    }
+
+    static func style(for role: ColumnRole) -> CellStyle {
+        switch role {
+        case .code: return AppendixStyles.code
+        case .max, .prev, .target, .selfScore, .appraised: return AppendixStyles.number
+        default: return AppendixStyles.text
+        }
+    }
+
+    static func write(_ value: ScoreValue?, at ref: CellReference, style: CellStyle, in ws: WorksheetWriter) throws {
+        switch value {
+        case .number(let n)?, .ambiguous(let n, _)?: try ws.write(.number(n), at: ref, style: style)
+        case .text(let t)?: try ws.write(.string(t), at: ref, style: style)
+        case nil: try ws.writeBlank(at: ref, style: style)
+        }
+    }
+
+    // MARK: - Tổng hợp điểm
+
+    static func writeSummary(_ c: Consolidation, _ ws: WorksheetWriter) throws {
+        let widths: [Double] = [8, 45, 12, 12, 12, 20, 12]
+        for (i, w) in widths.enumerated() { try ws.setColumnWidth(i + 1, width: w) }
+        var r = 1
+        try ws.merge(CellRange(first: .init(row: r, column: 1), last: .init(row: r, column: 7)),
+                     value: .string("TỔNG HỢP ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH\(c.year.map { " NĂM \($0)" } ?? "")"),
+                     style: AppendixStyles.heading)
+        r += 2
+        guard let role = c.pointsRole else {
+            try ws.write(.string("Chưa có điểm để tổng hợp: bố cục \"\(c.layout.name)\" không có cột điểm, hoặc chưa tệp nào có điểm."),
+                         at: .init(row: r, column: 1), style: AppendixStyles.note)
+            return
+        }
+        try ws.write(.string("1. Điểm theo lĩnh vực (điểm đạt: cột \"\(c.layout.column(role)?.headerText(year: c.year) ?? role.rawValue)\")"),
+                     at: .init(row: r, column: 1), style: AppendixStyles.sectionTitle)
+        r += 1
+        try ws.writeRow(["STT", "Lĩnh vực", "Điểm chuẩn", "Điểm đạt", "Điểm bị trừ", "Ghi nhận", "Tỷ lệ đạt (%)"].map { .string($0) },
+                        row: r, style: AppendixStyles.header)
+        r += 1
+        var maxSum = 0.0, achievedSum = 0.0
+        for field in c.fields {
+            maxSum += field.max; achievedSum += field.achieved
+            try ws.write(.string(field.code), at: .init(row: r, column: 1), style: AppendixStyles.code)
+            try ws.write(.string(field.title), at: .init(row: r, column: 2), style: AppendixStyles.text)
+            try ws.write(.number(field.max), at: .init(row: r, column: 3), style: AppendixStyles.number)
+            try ws.write(.number(field.achieved), at: .init(row: r, column: 4), style: AppendixStyles.number)
+            try ws.write(.number(rounded(field.lost)), at: .init(row: r, column: 5), style: AppendixStyles.number)
+            try ws.write(.string("trừ \(ScoreFormat.vietnamese(rounded(field.lost)))/\(ScoreFormat.vietnamese(field.max)) điểm"),
+                         at: .init(row: r, column: 6), style: AppendixStyles.text)
+            try ws.write(.number(rounded(field.percent)), at: .init(row: r, column: 7), style: AppendixStyles.percent)
+            r += 1
+        }
+        let total = AppendixStyles.bold(AppendixStyles.number)
+        try ws.write(.string("Tổng cộng"), at: .init(row: r, column: 2), style: AppendixStyles.bold(AppendixStyles.text))
+        try ws.writeBlank(at: .init(row: r, column: 1), style: AppendixStyles.text)
+        try ws.write(.number(maxSum), at: .init(row: r, column: 3), style: total)
+        try ws.write(.number(rounded(achievedSum)), at: .init(row: r, column: 4), style: total)
+        try ws.write(.number(rounded(maxSum - achievedSum)), at: .init(row: r, column: 5), style: total)
+        try ws.write(.string("trừ \(ScoreFormat.vietnamese(rounded(maxSum - achievedSum)))/\(ScoreFormat.vietnamese(maxSum)) điểm"),
+                     at: .init(row: r, column: 6), style: AppendixStyles.bold(AppendixStyles.text))
+        try ws.write(.number(maxSum > 0 ? rounded(achievedSum / maxSum * 100) : 0), at: .init(row: r, column: 7),
+                     style: AppendixStyles.bold(AppendixStyles.percent))
+        r += 2
+
+        try ws.write(.string("2. Điểm theo đơn vị chủ trì"), at: .init(row: r, column: 1), style: AppendixStyles.sectionTitle)
+        r += 1
+        try ws.writeRow(["STT", "Đơn vị", "Điểm chuẩn", "Điểm đạt", "Điểm bị trừ", "Số tiêu chí", "Đã nộp"].map { .string($0) },
+                        row: r, style: AppendixStyles.header)
+        r += 1
+        for (i, unit) in c.units.enumerated() {
+            let style = unit.submitted ? AppendixStyles.text : AppendixStyles.red(AppendixStyles.text)
+            try ws.write(.number(Double(i + 1)), at: .init(row: r, column: 1), style: AppendixStyles.code)
+            try ws.write(.string(unit.unit.name), at: .init(row: r, column: 2), style: style)
+            try ws.write(.number(unit.max), at: .init(row: r, column: 3), style: AppendixStyles.number)
+            try ws.write(.number(rounded(unit.achieved)), at: .init(row: r, column: 4), style: AppendixStyles.number)
+            try ws.write(.number(rounded(unit.max - unit.achieved)), at: .init(row: r, column: 5), style: AppendixStyles.number)
+            try ws.write(.number(Double(unit.criteria)), at: .init(row: r, column: 6), style: AppendixStyles.number)
+            try ws.write(.string(unit.submitted ? "Có" : "Chưa nộp"), at: .init(row: r, column: 7), style: style)
+            r += 1
+        }
+        if !c.ranking.isEmpty {
+            r += 1
+            try ws.write(.string("3. Xếp hạng theo chỉ số (điểm đạt ÷ điểm chuẩn)"), at: .init(row: r, column: 1), style: AppendixStyles.sectionTitle)
+            r += 1
+            try ws.writeRow(["Hạng", "Đơn vị", "Điểm chuẩn", "Điểm đạt", "Chỉ số", "Tệp"].map { .string($0) },
+                            row: r, style: AppendixStyles.header)
+            r += 1
+            for entry in c.ranking {
+                try ws.write(.number(Double(entry.rank)), at: .init(row: r, column: 1), style: AppendixStyles.code)
+                try ws.write(.string(entry.unit), at: .init(row: r, column: 2), style: AppendixStyles.text)
+                try ws.write(.number(entry.max), at: .init(row: r, column: 3), style: AppendixStyles.number)
+                try ws.write(.number(rounded(entry.achieved)), at: .init(row: r, column: 4), style: AppendixStyles.number)
+                try ws.write(.number(entry.index), at: .init(row: r, column: 5), style: AppendixStyles.percent)
+                try ws.write(.string(entry.file), at: .init(row: r, column: 6), style: AppendixStyles.text)
+                r += 1
+            }
+        }
+        try ws.setPageSetup(PageSetup(paper: .a4, orientation: .landscape, margins: .administrative, fitToWidth: true))
+    }
+
+    static func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+
+    // MARK: - Kiểm tra
+
+    static func writeCheck(_ c: Consolidation, _ ws: WorksheetWriter) throws {
+        let widths: [Double] = [30, 14, 22, 10, 10, 60, 22, 22]
+        for (i, w) in widths.enumerated() { try ws.setColumnWidth(i + 1, width: w) }
+        var r = 1
+        func title(_ text: String) throws {
+            r += 1
+            try ws.write(.string(text), at: .init(row: r, column: 1), style: AppendixStyles.sectionTitle)
+            r += 1
+        }
+        func header(_ cells: [String]) throws {
+            try ws.writeRow(cells.map { .string($0) }, row: r, style: AppendixStyles.header)
+            r += 1
+        }
+        func line(_ cells: [CellValue?], style: CellStyle = AppendixStyles.text) throws {
+            for (i, v) in cells.enumerated() {
+                try ws.write(v, at: .init(row: r, column: i + 1), style: style)
+            }
+            r += 1
+        }
+        try ws.write(.string("KIỂM TRA CÁC TỆP ĐẦU VÀO"), at: .init(row: r, column: 1), style: AppendixStyles.heading)
+        r += 1
+        let invalid = c.inputs.filter { $0.status != .used || $0.errors > 0 }.count
+        try ws.write(.string("\(c.inputs.count) tệp; \(invalid) tệp có lỗi hoặc không đọc được; \(c.findings.count) phát hiện; \(c.accounts.count) dòng được ghi nhận."),
+                     at: .init(row: r, column: 1), style: AppendixStyles.note)
+
+        try title("1. Các tệp đầu vào")
+        try header(["Tệp", "Trạng thái", "Đơn vị", "Số lỗi", "Số cảnh báo", "Ghi chú", "Số dòng được tổng hợp"])
+        for input in c.inputs {
+            let status: String
+            switch input.status {
+            case .unreadable: status = "Không đọc được"
+            case .excludedInvalid: status = "Có lỗi, không gộp"
+            default: status = input.errors > 0 ? "Có lỗi, đã gộp" : "Hợp lệ"
+            }
+            let style = input.status == .used && input.errors == 0 ? AppendixStyles.text : AppendixStyles.red(AppendixStyles.text)
+            try line([.string(input.file), .string(status), input.unit.map { .string($0) },
+                      .number(Double(input.errors)), .number(Double(input.warnings)),
+                      input.reason.map { .string($0) }, .number(Double(input.rowsUsed))], style: style)
+        }
+
+        try title("2. Các phát hiện (lỗi và cảnh báo)")
+        try header(["Tệp", "Mức độ", "Quy tắc", "Trang tính", "Ô", "Nội dung", "Giá trị", "Giá trị đúng", "Mã tiêu chí"])
+        for f in c.findings {
+            let style = f.severity == .error ? AppendixStyles.red(AppendixStyles.text) : AppendixStyles.warning(AppendixStyles.text)
+            try line([.string(f.file), .string(f.severity.label), .string(f.rule.rawValue), f.sheet.map { .string($0) },
+                      f.cell.map { .string($0) }, .string(f.message), f.found.map { .string($0) },
+                      f.expected.map { .string($0) }, f.code.map { .string($0) }], style: style)
+        }
+        if c.findings.isEmpty { try line([.string("Không có phát hiện nào.")]) }
+
+        try title("3. Đơn vị chủ trì chưa nộp")
+        if c.unitsNotSubmitted.isEmpty { try line([.string("Tất cả đơn vị chủ trì đã nộp.")]) }
+        for unit in c.unitsNotSubmitted { try line([.string(unit.name), .string(unit.code)], style: AppendixStyles.red(AppendixStyles.text)) }
+
+        try title("4. Tiêu chí chưa có đơn vị nào nộp")
+        if c.criteriaNotSubmitted.isEmpty { try line([.string("Tất cả tiêu chí đều đã có số liệu.")]) }
+        for criterion in c.criteriaNotSubmitted {
+            try line([.string(criterion.code.isEmpty ? criterion.id : criterion.code), nil, .string(criterion.lead.joined(separator: "; ")),
+                      nil, nil, .string(criterion.title)])
+        }
+
+        try title("5. Số liệu khác nhau giữa các tệp")
+        if c.conflicts.isEmpty { try line([.string("Không có.")]) }
+        for conflict in c.conflicts {
+            try line([.string(conflict.used.file), .string(conflict.code), .string("đã dùng"), .number(Double(conflict.used.row)),
+                      nil, .string(conflict.reason), .string(conflict.others.map(\.description).joined(separator: "; "))],
+                     style: AppendixStyles.warning(AppendixStyles.text))
+        }
+
+        try title("6. Nguồn của từng dòng đầu vào")
+        try header(["Tệp", "Trạng thái", "Trang tính", "Dòng", "Mã", "Chi tiết"])
+        for a in c.accounts {
+            let status: String
+            switch a.status {
+            case .used: status = "Đã tổng hợp"
+            case .notUsed: status = "Không dùng"
+            case .excludedInvalid: status = "Tệp có lỗi"
+            case .skipped: status = "Bỏ qua"
+            case .unreadable: status = "Không đọc được"
+            }
+            let style = a.status == .used || a.status == .skipped ? AppendixStyles.text : AppendixStyles.red(AppendixStyles.text)
+            try line([.string(a.file), .string(status), a.sheet.map { .string($0) }, a.row.map { .number(Double($0)) },
+                      a.code.map { .string($0) }, .string(a.detail)], style: style)
+        }
+        try ws.setPageSetup(PageSetup(paper: .a4, orientation: .landscape, margins: .administrative, fitToWidth: true))
+    }
+}

@@ -1,0 +1,102 @@
+/// The result of consolidating many submissions into one appendix: the rows of the
+/// official table, the score summary, and a full account of every input.
+public struct Consolidation: Sendable {
+    /// One row of the Phụ lục: a criterion in framework order with its merged values.
+    public struct Row: Sendable {
+        public var criterion: Criterion
+        public var depth: Int
+        public var isGroup: Bool
+        /// Điểm chuẩn: the framework's, or for a group the sum of its children's.
+        public var max: Double?
+        /// Values of the layout's columns, by role (given ones from the framework, the
+        /// others from the chosen submission; group rows hold sums of their children).
+        public var values: [ColumnRole: ScoreValue]
+        /// The submission row the values came from.
+        public var source: SourceRef?
+        /// True when the values come from a submission with errors (`--include-invalid`).
+        public var fromInvalid: Bool
+    }
+
+    /// Two submissions gave different values for one criterion.
+    public struct Conflict: Sendable {
+        public var code: String
+        public var used: SourceRef
+        public var others: [SourceRef]
+        /// Vietnamese: which one was used and why.
+        public var reason: String
+    }
+
+    /// What happened to one input row (or one whole file).
+    public struct Account: Sendable {
+        public enum Status: String, Sendable {
+            case used, notUsed, excludedInvalid, skipped, unreadable
+        }
+        public var file: String
+        public var sheet: String?
+        public var row: Int?
+        public var code: String?
+        public var status: Status
+        /// Vietnamese: where the row went, or why it did not.
+        public var detail: String
+    }
+
+    /// Score summary of one top-level field (lĩnh vực).
+    public struct FieldSummary: Sendable {
+        public var code: String
+        public var title: String
+        public var max: Double
+        public var achieved: Double
+        public var lost: Double { max - achieved }
+        public var percent: Double { max > 0 ? achieved / max * 100 : 0 }
+    }
+
+    /// Points of one lead unit.
+    public struct UnitSummary: Sendable {
+        public var unit: Unit
+        public var criteria: Int
+        public var max: Double
+        public var achieved: Double
+        public var submitted: Bool
+    }
+
+    /// One submission's place when submissions are peers (each covers the whole framework).
+    public struct RankEntry: Sendable {
+        public var rank: Int
+        public var file: String
+        public var unit: String
+        public var max: Double
+        public var achieved: Double
+        /// Achieved ÷ max, rounded to two decimals.
+        public var index: Double
+    }
+
+    /// Per input file: what it is and how it fared.
+    public struct InputSummary: Sendable {
+        public var file: String
+        public var unit: String?
+        public var status: Account.Status
+        public var errors: Int
+        public var warnings: Int
+        public var rowsUsed: Int
+        public var reason: String?
+    }
+
+    public var framework: Framework
+    public var layout: Layout
+    public var year: Int?
+    public var rows: [Row]
+    /// Sums of the score columns over the top-level rows (the Tổng cộng row).
+    public var totals: [ColumnRole: Double]
+    public var totalMax: Double
+    /// The score column the summary counts as points achieved (appraised, else self, else target).
+    public var pointsRole: ColumnRole?
+    public var fields: [FieldSummary]
+    public var units: [UnitSummary]
+    public var ranking: [RankEntry]
+    public var inputs: [InputSummary]
+    public var findings: [Finding]
+    public var unitsNotSubmitted: [Unit]
+    public var criteriaNotSubmitted: [Criterion]
+    public var conflicts: [Conflict]
+    public var accounts: [Account]
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Synchronization
+import XLSX
+
+/// Reads and validates many submissions, on all cores, keeping input order.
+public enum SubmissionBatch {
+    /// Expands the paths given on the command line: files as they are, directories
+    /// recursively (sorted by path). Every file found is kept — non-`.xlsx` ones too, so
+    /// they are reported rather than silently ignored.
+    public static func expand(_ paths: [String]) -> [String] {
+        var files: [String] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
+                files.append(path)
+                continue
+            }
+            var found: [String] = []
+            if let e = fm.enumerator(atPath: path) {
+                while let item = e.nextObject() as? String {
+                    let full = (path as NSString).appendingPathComponent(item)
+                    var sub: ObjCBool = false
+                    if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }
+                }
+            }
+            files += found.sorted()
+        }
+        return files
+    }
+
+    /// Why a file found in a folder is not read as a submission, or nil when it should be.
+    static func skipReason(_ path: String) -> String? {
+        let name = (path as NSString).lastPathComponent
+        if name.hasPrefix("~$") { return "tệp khóa tạm của Excel (~$…), không phải bài nộp: bỏ qua" }
+        let ext = (name as NSString).pathExtension.lowercased()
+        if ext == "xlsx" || ext == "xlsm" || ext == "xls" { return nil }
+        return "không phải tệp .xlsx (phần mở rộng \"\(ext.isEmpty ? "không có" : ext)\"): bỏ qua"
+    }
+
+    /// Reads one file and validates it.
+    public static func process(_ path: String, validator: Validator, limits: ReadLimits = .default) -> ConsolidationInput {
+        if let reason = skipReason(path) { return .unreadable(file: path, reason: reason) }
+        do {
+            let submission = try Submission.read(path: path, limits: limits)
+            return .submission(submission, findings: validator.validate(submission))
+        } catch let error as XLSXError {
+            return .unreadable(file: path, reason: error.message)
+        } catch {
+            return .unreadable(file: path, reason: String(describing: error))
+        }
+    }
+
+    /// Processes all files concurrently; `progress` is called with (done, total) as files finish.
+    public static func process(_ paths: [String], validator: Validator, limits: ReadLimits = .default,
+                               progress: (@Sendable (Int, Int) -> Void)? = nil) -> [ConsolidationInput] {
+        let results = Mutex<[ConsolidationInput?]>(Array(repeating: nil, count: paths.count))
+        let done = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            let outcome = process(paths[i], validator: validator, limits: limits)
+            results.withLock { $0[i] = outcome }
+            let n = done.add(1, ordering: .relaxed).newValue
+            progress?(n, paths.count)
+        }
+        return results.withLock { $0.map { $0! } }
+    }
+}

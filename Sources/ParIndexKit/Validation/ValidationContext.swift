@@ -1,0 +1,232 @@
+import XLSX
+
+/// What every rule group reads: the submission's rows matched to the framework's
+/// criteria, the unit directory and the layout in force.
+///
+/// Rows are matched by id, computed exactly as ``FrameworkImporter`` computes the
+/// framework's ids: the normalized code (`1.`, `1` → `1`); a row whose code is a bullet or
+/// empty gets `<parent id>-<n>`, `n` counting such rows under the same parent row in order
+/// (`0-<n>` without a parent); a repeated id gets `#2`, `#3`… so a framework imported from
+/// a table with a repeated code still matches that table. When the table has no STT
+/// column, rows are matched by title (``TextNormalizer/foldKey(_:)``) instead.
+struct ValidationContext {
+    let submission: Submission
+    let framework: Framework
+    let layout: Layout?
+    let directory: UnitDirectory
+    /// Every criterion, depth first.
+    let flat: [FlatCriterion]
+    let criterionByID: [String: FlatCriterion]
+    /// Position of each criterion id in framework order.
+    let frameworkOrder: [String: Int]
+    /// The criterion each row stands for; nil for unknown and duplicate rows.
+    let matched: [FlatCriterion?]
+    /// For a duplicate row, the index of the row that had the criterion first.
+    let duplicateOf: [Int: Int]
+    /// The row standing for each criterion id present in the submission.
+    let rowOfCriterion: [String: Int]
+    /// Lead units of each row, a row with neither lead nor co-units taking its parent
+    /// row's (group rows carry the unit for their children, as in the importer).
+    let effectiveLead: [[String]]
+
+    var table: RecognizedTable { submission.table }
+    var rows: [TableRow] { submission.table.rows }
+
+    init(submission: Submission, framework: Framework, layout: Layout?) {
+        self.submission = submission
+        self.framework = framework
+        self.layout = layout
+        directory = UnitDirectory(units: framework.units)
+        flat = framework.flattened
+        var byID: [String: FlatCriterion] = [:]
+        var order: [String: Int] = [:]
+        for (index, item) in flat.enumerated() where byID[item.criterion.id] == nil {
+            byID[item.criterion.id] = item
+            order[item.criterion.id] = index
+        }
+        criterionByID = byID
+        frameworkOrder = order
+
+        let rows = submission.table.rows
+        var matched: [FlatCriterion?] = Array(repeating: nil, count: rows.count)
+        var duplicateOf: [Int: Int] = [:]
+        if submission.table.columns[.code] != nil {
+            var ids: [String] = []
+            var bases: [String] = []
+            var firstRowOfBase: [String: Int] = [:]
+            var used: [String: Int] = [:]
+            var bulletCount: [Int: Int] = [:]
+            for (i, row) in rows.enumerated() {
+                var base = row.parsedCode.normalized
+                if base.isEmpty {
+                    let n = (bulletCount[row.parent ?? -1] ?? 0) + 1
+                    bulletCount[row.parent ?? -1] = n
+                    let parentID = row.parent.map { ids[$0] } ?? "0"
+                    base = "\(parentID)-\(n)"
+                    // Under a repeated parent row, count as under the parent it repeats.
+                    if byID[base] == nil, let p = row.parent, duplicateOf[p] != nil {
+                        base = "\(bases[p])-\(n)"
+                    }
+                }
+                var id = base
+                if let seen = used[base] {
+                    used[base] = seen + 1
+                    id = "\(base)#\(seen + 1)"
+                } else {
+                    used[base] = 1
+                    firstRowOfBase[base] = i
+                }
+                ids.append(id)
+                bases.append(base)
+                if let criterion = byID[id] {
+                    matched[i] = criterion
+                } else if id != base, byID[base] != nil, let first = firstRowOfBase[base] {
+                    duplicateOf[i] = first
+                }
+            }
+        } else {
+            // No STT column: match by title, each criterion once.
+            var byTitle: [String: [FlatCriterion]] = [:]
+            for item in flat { byTitle[TextNormalizer.foldKey(item.criterion.title), default: []].append(item) }
+            var rowOfID: [String: Int] = [:]
+            for (i, row) in rows.enumerated() {
+                let key = TextNormalizer.foldKey(row.title ?? "")
+                guard !key.isEmpty, let candidates = byTitle[key] else { continue }
+                if let free = candidates.first(where: { rowOfID[$0.criterion.id] == nil }) {
+                    matched[i] = free
+                    rowOfID[free.criterion.id] = i
+                } else if let first = rowOfID[candidates[0].criterion.id] {
+                    duplicateOf[i] = first
+                }
+            }
+        }
+        self.matched = matched
+        self.duplicateOf = duplicateOf
+        var rowOfCriterion: [String: Int] = [:]
+        for (i, item) in matched.enumerated() {
+            if let item, rowOfCriterion[item.criterion.id] == nil { rowOfCriterion[item.criterion.id] = i }
+        }
+        self.rowOfCriterion = rowOfCriterion
+
+        var lead: [[String]] = []
+        for row in rows {
+            if row.lead.isEmpty, row.coop.isEmpty, let p = row.parent { lead.append(lead[p]) } else { lead.append(row.lead) }
+        }
+        effectiveLead = lead
+    }
+
+    // MARK: - Helpers shared by the rules
+
+    /// The cell of a role in row `i`, when the table has that column.
+    func cell(_ role: ColumnRole, _ i: Int) -> CellReference? { table.cell(role, of: rows[i]) }
+
+    /// The code as written, for ``Finding/code``; nil when the STT cell is empty.
+    func code(_ i: Int) -> String? { rows[i].code.isEmpty ? nil : rows[i].code }
+
+    /// How messages name row `i`: `tiêu chí 1.2.1`, or `tiêu chí ở dòng 14` for a row
+    /// without a number of its own.
+    func label(_ i: Int) -> String {
+        let normalized = rows[i].parsedCode.normalized
+        return normalized.isEmpty ? "tiêu chí ở dòng \(rows[i].row)" : "tiêu chí \(normalized)"
+    }
+
+    /// How messages name a framework criterion: `tiêu chí 1.2.1`, or its id for a row
+    /// without a number (`tiêu chí 3.3-1`).
+    static func label(_ criterion: Criterion) -> String {
+        let normalized = CriterionCode(parsing: criterion.code).normalized
+        return "tiêu chí \(normalized.isEmpty ? criterion.id : normalized)"
+    }
+
+    /// The text of a non-score role in row `i`, or, when empty, of the nearest ancestor
+    /// row that has it (group rows carry tasks, deadline and person for their children).
+    func inheritedText(_ role: ColumnRole, _ i: Int) -> String? {
+        var index: Int? = i
+        while let current = index {
+            let row = rows[current]
+            switch role {
+            case .lead: if !row.lead.isEmpty { return row.lead.joined(separator: "; ") }
+            case .coop: if !row.coop.isEmpty { return row.coop.joined(separator: "; ") }
+            case .code: if !row.code.isEmpty { return row.code }
+            case .title: if let t = row.title, !t.isEmpty { return t }
+            default:
+                if let t = row.texts[role], !TextNormalizer.collapseWhitespace(t).isEmpty { return t }
+            }
+            // Only the row's own code and title count: they are not inherited.
+            if role == .code || role == .title { return nil }
+            index = row.parent
+        }
+        return nil
+    }
+
+    /// The header of a column as the table writes it, else as the layout does.
+    func header(_ role: ColumnRole) -> String {
+        if let text = table.headerTexts[role] { return TextNormalizer.clean(text) }
+        let year = table.year ?? framework.metadata.year
+        if let column = layout?.column(role) { return column.headerText(year: year) }
+        return role.defaultHeader(year: year)
+    }
+
+    /// The Vietnamese name of a score role in messages.
+    static func scoreName(_ role: ColumnRole) -> String {
+        switch role {
+        case .max: "Điểm chuẩn"
+        case .prev: "Điểm đạt năm trước"
+        case .target: "Điểm mục tiêu"
+        case .selfScore: "Điểm tự đánh giá"
+        case .appraised: "Điểm thẩm định"
+        default: role.defaultHeader()
+        }
+    }
+
+    /// `một số từ 0 đến 1`, or `một số không âm` when the điểm chuẩn is not known.
+    static func expectedRange(_ max: Double?) -> String {
+        max.map { "một số từ 0 đến \(ScoreFormat.vietnamese($0))" } ?? "một số không âm"
+    }
+}
+
+/// Findings as the rules emit them, with what sorting needs.
+struct FindingList {
+    private struct Item {
+        var finding: Finding
+        var cell: CellReference?
+        var order: Int?
+        var sequence: Int
+    }
+
+    let file: String
+    let sheet: String
+    private var items: [Item] = []
+
+    init(file: String, sheet: String) {
+        self.file = file
+        self.sheet = sheet
+    }
+
+    /// Adds a finding. `order` places findings without a cell (framework order).
+    mutating func add(_ rule: RuleID, cell: CellReference?, code: String?, message: String,
+                      found: String? = nil, expected: String? = nil, order: Int? = nil) {
+        let finding = Finding(rule: rule, file: file, sheet: sheet, cell: cell?.a1, code: code,
+                              message: TextNormalizer.nfc(message), found: found.map(TextNormalizer.nfc),
+                              expected: expected.map(TextNormalizer.nfc))
+        items.append(Item(finding: finding, cell: cell, order: order, sequence: items.count))
+    }
+
+    /// Sheet row, then column; findings without a cell last, in framework order, then by code.
+    var sorted: [Finding] {
+        items.sorted { a, b in
+            switch (a.cell, b.cell) {
+            case let (x?, y?):
+                if x.row != y.row { return x.row < y.row }
+                if x.column != y.column { return x.column < y.column }
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil):
+                let (p, q) = (a.order ?? Int.max, b.order ?? Int.max)
+                if p != q { return p < q }
+                let (c, d) = (a.finding.code ?? "", b.finding.code ?? "")
+                if c != d { return c < d }
+            }
+            return a.sequence < b.sequence
+        }.map(\.finding)
+    }
+}

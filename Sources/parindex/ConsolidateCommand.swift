@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import ParIndexKit
+
+/// `parindex consolidate`: many unit submissions in, one official PHỤ LỤC out.
+struct ConsolidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "consolidate",
+        abstract: "Tổng hợp các tệp của đơn vị thành một bảng phụ lục chính thức (Phụ lục, Tổng hợp điểm, Kiểm tra).",
+        discussion: """
+        Mã thoát: 0 — mọi tệp hợp lệ; 1 — có tệp có lỗi hoặc không đọc được (bảng tổng hợp vẫn được ghi); \
+        2 — không đọc được tệp nào.
+        """
+    )
+
+    @Option(name: .long, help: "Bộ tiêu chí: tệp .yaml/.json, hoặc bảng phụ lục .xlsx.")
+    var framework: String
+
+    @Argument(help: "Các tệp .xlsx hoặc thư mục (đọc cả thư mục con).")
+    var inputs: [String]
+
+    @Option(name: .shortAndLong, help: "Tệp bảng tổng hợp cần ghi (.xlsx).")
+    var output: String
+
+    @Option(name: .long, help: "Bố cục của bảng phụ lục (mặc định: bố cục của bộ tiêu chí).")
+    var layout: String?
+
+    @Option(name: .long, help: "Năm ghi trên tiêu đề cột (mặc định: năm của bộ tiêu chí).")
+    var year: Int?
+
+    @Flag(name: .long, help: "Gộp cả các tệp có lỗi (được đánh dấu màu đỏ).")
+    var includeInvalid = false
+
+    func run() throws {
+        let context = try CommandContext.load(framework: framework, layout: layout)
+        let files = SubmissionBatch.expand(inputs)
+        guard !files.isEmpty else {
+            Console.writeError("parindex: không có tệp nào để tổng hợp\n")
+            throw ExitCode(2)
+        }
+        let bar = ProgressBar(label: "Đang đọc và kiểm tra")
+        let results = SubmissionBatch.process(files, validator: Validator(framework: context.framework, layout: context.layout),
+                                              progress: { bar.update($0, $1) })
+        for case .unreadable(let file, let reason) in results {
+            Console.writeError("parindex: \(file): \(reason)\n")
+        }
+        let readable = results.filter { if case .submission = $0 { return true }; return false }
+        guard !readable.isEmpty else { throw ExitCode(2) }
+
+        let consolidation = Consolidator(framework: context.framework, layout: context.layout,
+                                         options: .init(includeInvalid: includeInvalid, year: year))
+            .consolidate(results)
+        do {
+            try AppendixWorkbook.write(consolidation, to: output)
+        } catch {
+            Console.reportUnreadable(output, error)
+            throw ExitCode(2)
+        }
+        let invalid = results.filter { !$0.isValid }.count
+        let used = consolidation.rows.filter { $0.source != nil }.count
+        print("Đã ghi \(output): \(consolidation.rows.count) tiêu chí (\(used) có số liệu) từ \(results.count) tệp; "
+              + "\(invalid) tệp có lỗi hoặc không đọc được — xem trang \"Kiểm tra\".")
+        if !consolidation.unitsNotSubmitted.isEmpty {
+            print("Đơn vị chưa nộp: \(consolidation.unitsNotSubmitted.map(\.name).joined(separator: ", ")).")
+        }
+        if invalid > 0 { throw ExitCode(1) }
+    }
+}
+
+/// The framework and layout a command works with, loaded with one-line errors.
+struct CommandContext {
+    let framework: Framework
+    let layout: Layout
+
+    static func load(framework path: String, layout name: String?) throws -> CommandContext {
+        let framework: Framework
+        do {
+            framework = try FrameworkStore.loadAny(path: path)
+        } catch {
+            Console.reportUnreadable(path, error)
+            throw ExitCode(2)
+        }
+        let layoutName = name ?? framework.metadata.layout ?? "plan"
+        do {
+            return CommandContext(framework: framework, layout: try LayoutLibrary.load(layoutName))
+        } catch {
+            Console.reportUnreadable(layoutName, error)
+            throw ExitCode(2)
+        }
+    }
+}
