@@ -9,6 +9,6 @@ struct ParIndexCommand: ParsableCommand {
         discussion: """
         Mã thoát: 0 — không có lỗi; 1 — có tệp không hợp lệ (có phát hiện lỗi); 2 — có tệp không đọc được.
         """,
-        subcommands: [InspectCommand.self, FrameworkCommand.self, ConsolidateCommand.self, TemplateCommand.self]
+        subcommands: [InspectCommand.self, FrameworkCommand.self, TemplateCommand.self, ValidateCommand.self, ConsolidateCommand.self]
     )
 }

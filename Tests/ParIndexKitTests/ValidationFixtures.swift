@@ -46,7 +46,7 @@ enum ValidationFixture {
                     Criterion(id: "1.2", code: "1.2", title: "Công bố, công khai TTHC", max: 1, children: [
                         Criterion(id: "1.2.1", code: "1.2.1", title: "Công bố TTHC đúng hạn", max: 0.5, lead: ["Văn phòng"]),
                         Criterion(id: "1.2.2", code: "1.2.2", title: "Công khai TTHC trên Cổng thông tin điện tử", max: 0.5,
-                                  lead: ["CTTĐT"], coop: ["Văn phòng"]),
+                                  lead: ["Văn phòng"], coop: ["CTTĐT"]),
                     ]),
                 ]),
                 Criterion(id: "2", code: "2", title: "Hiện đại hóa hành chính", children: [
@@ -74,8 +74,8 @@ enum ValidationFixture {
              "Các phòng, đơn vị liên quan", "Trước ngày 15/11/2023"],
             ["1.2", "Công bố, công khai TTHC", 1, nil, 1, 1, "- Công khai đầy đủ", nil, nil, "Quý IV/2023"],
             ["1.2.1", "Công bố TTHC đúng hạn", "0,5", "0,25", "0,5", "0,5", "- Công bố kịp thời", "Văn phòng", nil, "15/11/2023"],
-            ["1.2.2", "Công khai TTHC trên Cổng thông tin điện tử", 0.5, 0.5, 0.5, 0.5, "- Cập nhật Cổng", "CTTĐT",
-             "Văn phòng", "Hàng quý"],
+            ["1.2.2", "Công khai TTHC trên Cổng thông tin điện tử", 0.5, 0.5, 0.5, 0.5, "- Cập nhật Cổng", "Văn phòng",
+             "CTTĐT", "Hàng quý"],
             ["2", "Hiện đại hóa hành chính", nil, nil, nil, nil, nil, nil, nil, nil],
             ["2.1", "Vận hành Cổng dịch vụ công", 1, 0.5, 1, 1, "- Nâng cấp Cổng", "CTTĐT", "TTHCC", "Năm 2023"],
             ["2.2", "Kết quả giải quyết TTHC", nil, nil, nil, nil, "- Thu nhận đánh giá của người dân", nil, nil, nil],

@@ -60,24 +60,26 @@ struct InstructionsSheet {
         try sheet.merge(CellRange(first: CellReference(row: row, column: 1), last: CellReference(row: row, column: 2)),
                         value: .string("HƯỚNG DẪN ĐIỀN BIỂU MẪU"), style: styles.instructionsTitle)
         row += 2
-        let year = framework.metadata.year.map { " năm \($0)" } ?? ""
+        let frameworkTitle = framework.metadata.title
+        let frameworkLine = framework.metadata.year.map(String.init).map {
+            frameworkTitle.contains($0) ? frameworkTitle : "\(frameworkTitle) năm \($0)"
+        } ?? frameworkTitle
         let facts: [(String, String)] = [
             ("Đơn vị:", "\(unit.name) (mã \(unit.code))"),
-            ("Bộ tiêu chí:", framework.metadata.title + year),
-            ("Biểu mẫu:", layout.title.replacingOccurrences(of: " năm {year}", with: year)
-                .replacingOccurrences(of: "{year}", with: framework.metadata.year.map(String.init) ?? "")),
+            ("Bộ tiêu chí:", frameworkLine),
+            ("Biểu mẫu:", TemplateBuilder.title(of: layout, year: framework.metadata.year)),
         ]
         for (label, value) in facts {
             try sheet.merge(CellRange(first: CellReference(row: row, column: 1), last: CellReference(row: row, column: 2)),
                             value: .string("\(label) \(value)"), style: styles.instructionsHeading)
-            try sheet.setRowHeight(row, height: Self.height(for: "\(label) \(value)", width: 105))
+            try sheet.setRowHeight(row, height: RowHeights.height(cells: [("\(label) \(value)", 105, true)]))
             row += 1
         }
         row += 1
         for (index, text) in paragraphs().enumerated() {
             try sheet.write(.string("\(index + 1)."), at: CellReference(row: row, column: 1), style: styles.instructionsHeading)
             try sheet.write(.string(text), at: CellReference(row: row, column: 2), style: styles.instructionsText)
-            try sheet.setRowHeight(row, height: Self.height(for: text, width: 100))
+            try sheet.setRowHeight(row, height: RowHeights.height(cells: [(text, 100, false)]))
             row += 1
         }
         row += 1
@@ -88,12 +90,4 @@ struct InstructionsSheet {
         try sheet.protect(password: password)
     }
 
-    /// A row height (points) for wrapped 12-point text in a column `width` characters wide.
-    static func height(for text: String, width: Double) -> Double {
-        let perLine = max(1, width * 1.05)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { max(1, Int((Double($0.count) / perLine).rounded(.up))) }
-            .reduce(0, +)
-        return min(409, Double(max(1, lines)) * 16 + 2)
-    }
 }

@@ -117,32 +117,33 @@ public struct TemplateBuilder: Sendable {
         try place(sheet, rows: 2...2, columns: (split + 1)...count,
                   .string("Độc lập - Tự do - Hạnh phúc"), styles.nationalRight)
         let leftWidth = columns.prefix(split).reduce(0) { $0 + $1.width }
-        let nameHeight = InstructionsSheet.height(for: unit.name, width: leftWidth * 0.9)
-        try sheet.setRowHeight(1, height: max(18, nameHeight - 16))
-        try sheet.setRowHeight(2, height: 18)
+        let nameLines = RowHeights.lines(unit.name, width: leftWidth, bold: true)
+        try sheet.setRowHeight(1, height: max(RowHeights.height(lines: 1), RowHeights.height(lines: nameLines) - RowHeights.lineHeight))
+        try sheet.setRowHeight(2, height: RowHeights.height(lines: 1))
 
         // Title and unit line, merged across the table.
         let title = Self.title(of: layout, year: year)
         try place(sheet, rows: 4...4, columns: 1...count, .string(title), styles.title)
-        try sheet.setRowHeight(4, height: max(20, InstructionsSheet.height(for: title, width: totalWidth * 0.85) * 1.15))
+        try sheet.setRowHeight(4, height: RowHeights.height(cells: [(title, totalWidth, true)], fontSize: 14))
         let unitLine = "Đơn vị: \(unit.name)"
         try place(sheet, rows: 5...5, columns: 1...count, .string(unitLine), styles.unitLine)
-        try sheet.setRowHeight(5, height: max(18, InstructionsSheet.height(for: unitLine, width: totalWidth * 0.9)))
+        try sheet.setRowHeight(5, height: RowHeights.height(cells: [(unitLine, totalWidth, false)], fontSize: 13))
 
         // Header row.
         let headerRow = Self.headerRow
-        var headerHeight = 18.0
+        var headerCells: [(text: String, width: Double, bold: Bool)] = []
         for (index, column) in columns.enumerated() {
             let text = column.headerText(year: year)
             try sheet.write(.string(text), at: CellReference(row: headerRow, column: index + 1), style: styles.header)
-            headerHeight = max(headerHeight, InstructionsSheet.height(for: text, width: max(1, column.width - 1.5)))
+            headerCells.append((text, column.width, true))
         }
-        try sheet.setRowHeight(headerRow, height: headerHeight)
+        try sheet.setRowHeight(headerRow, height: RowHeights.height(cells: headerCells))
 
         // Data rows; data-validation ranges collected per column as runs of equal rules.
         var runs: [Int: [(rows: ClosedRange<Int>, rule: DataValidation)]] = [:]
         for (offset, row) in rows.enumerated() {
             let sheetRow = headerRow + 1 + offset
+            try sheet.setRowHeight(sheetRow, height: rowHeight(row, columns: columns))
             for (index, column) in columns.enumerated() {
                 let ref = CellReference(row: sheetRow, column: index + 1)
                 let style = styles.cell(column, row: row)
@@ -172,6 +173,21 @@ public struct TemplateBuilder: Sendable {
             footer: "&CTrang &P/&N"))
         try sheet.protect(password: password, options: ProtectionOptions(formatColumns: true, formatRows: true))
         try sheet.activate()
+    }
+
+    /// Enough height for the given texts of a row; input rows with a required text column
+    /// get room for two lines of typing (rows stay resizable on the protected sheet).
+    private func rowHeight(_ row: TemplateRow, columns: [LayoutColumn]) -> Double {
+        var cells: [(text: String, width: Double, bold: Bool)] = []
+        var minimum = 1
+        for column in columns {
+            if column.given, let value = Self.givenValue(column.role, of: row.criterion) {
+                cells.append((value.description, column.width, row.criterion.isGroup))
+            } else if row.isInput, column.required, !column.role.isScore, column.width >= 20 {
+                minimum = 2
+            }
+        }
+        return RowHeights.height(cells: cells, minimumLines: minimum)
     }
 
     /// The validation of a to-fill cell: scores within 0…điểm chuẩn, co-units from the list.

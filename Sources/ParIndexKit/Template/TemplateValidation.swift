@@ -31,7 +31,7 @@ enum TemplateValidation {
                 inputTitle: title(header),
                 inputMessage: "Nhập điểm là số không âm (ví dụ 0,5).",
                 errorTitle: "Điểm không hợp lệ",
-                errorMessage: "Điểm phải là một số không âm. Nếu máy tính dùng dấu chấm thập phân, hãy gõ 0.5 thay cho 0,5.")
+                errorMessage: "Điểm phải là một số không âm. Máy tính dùng dấu chấm thập phân thì gõ 0.5 thay cho 0,5.")
         }
         let top = vietnamese(max)
         return DataValidation(
@@ -39,7 +39,7 @@ enum TemplateValidation {
             inputTitle: title(header),
             inputMessage: "Nhập điểm từ 0 đến \(top) (điểm chuẩn của tiêu chí\(shownCode)).",
             errorTitle: "Điểm không hợp lệ",
-            errorMessage: "Điểm phải là số từ 0 đến \(top), không vượt điểm chuẩn của tiêu chí\(shownCode). Nếu máy tính dùng dấu chấm thập phân, hãy gõ 0.25 thay cho 0,25.")
+            errorMessage: "Điểm phải là số từ 0 đến \(top), không vượt điểm chuẩn của tiêu chí\(shownCode). Máy tính dùng dấu chấm thập phân thì gõ 0.5 thay cho 0,5.")
     }
 
     /// The co-operating units: a drop-down from the unit list on the hidden sheet. Only a
