@@ -75,8 +75,9 @@ struct ValidatorTests {
 
     @Test func requiredMissingOnLeavesWhenTheLayoutHasNoMax() throws {
         let remediation = try LayoutLibrary.load("remediation")
-        // Deadline required on leaves: 1.1, 1.2.1, 1.2.2, 2.1 and the bullet; not on group 1.
-        let result = findings({ $0[4][9] = nil; $0[1][9] = nil; $0[9][9] = nil }, layout: remediation)
+        // Deadline required on leaves: 1.1, 1.2.1, 1.2.2, 2.1 and the bullet; not on the
+        // groups 1 and 1.2, whose deadlines 1.2.1 would otherwise take.
+        let result = findings({ $0[4][9] = nil; $0[3][9] = nil; $0[1][9] = nil; $0[9][9] = nil }, layout: remediation)
         #expect(result.triples == [Triple(.requiredMissing, "J8", "1.2.1"), Triple(.requiredMissing, "J13", "-")])
     }
 
@@ -188,8 +189,11 @@ struct ValidatorTests {
         // over the framework's (plan).
         var rows = F.cleanRows()
         rows[2][9] = nil
+        rows[1][9] = nil // else 1.1 takes the deadline of its group row
         let submission = F.submission(rows, identity: F.identity(unit: "VP", layout: "remediation"))
         #expect(Validator(framework: F.framework).validate(submission).triples == [Triple(.requiredMissing, "J6", "1.1")])
+        rows[1][9] = "Thường xuyên"
+        #expect(Validator(framework: F.framework).validate(F.submission(rows, identity: F.identity(unit: "VP", layout: "remediation"))).isEmpty)
         #expect(Validator(framework: F.framework).layout(for: submission)?.name == "remediation")
         // Without identity: the framework's plan layout, which does not require a deadline.
         #expect(Validator(framework: F.framework).validate(F.submission(rows)).isEmpty)

@@ -1,0 +1,250 @@
+import Foundation
+import Testing
+import XLSX
+@testable import ParIndexKit
+
+/// Builds a template for every lead unit of every example framework and reads it back the
+/// way a returned file is read (`Submission.read`), then checks the raw package for the
+/// protection, validation and print settings the reader does not expose.
+@Suite struct TemplateBuilderTests {
+    /// The rows a unit's template must hold: its led criteria plus their ancestors, in
+    /// framework order.
+    static func expectedRows(_ framework: Framework, unit: Unit) -> [Criterion] {
+        let directory = UnitDirectory(units: framework.units)
+        func leads(_ c: Criterion) -> Bool { c.lead.contains { directory.resolve($0)?.code == unit.code } }
+        func visit(_ c: Criterion) -> [Criterion] {
+            let below = c.children.flatMap(visit)
+            return leads(c) || !below.isEmpty ? [c] + below : []
+        }
+        return framework.criteria.flatMap(visit)
+    }
+
+    @Test(arguments: TemplateFixtures.frameworkNames)
+    func everyLeadUnitRoundTrips(_ name: String) throws {
+        let framework = try TemplateFixtures.framework(name)
+        let layout = try TemplateBuilder.defaultLayout(for: framework)
+        let builder = TemplateBuilder(framework: framework, layout: layout)
+        let units = builder.selector.leadUnits()
+        #expect(!units.isEmpty)
+        let folder = try TemplateFixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let year = framework.metadata.year
+
+        for unit in units {
+            let path = folder.appendingPathComponent(TemplateFileName.name(for: unit)).path
+            let summary = try builder.write(unit: unit, to: path)
+            let submission = try Submission.read(path: path)
+
+            let identity = try #require(submission.identity, "no identity in \(path)")
+            #expect(identity.unitCode == unit.code)
+            #expect(identity.unitName == unit.name)
+            #expect(identity.frameworkHash == FrameworkStore.versionHash(framework))
+            #expect(identity.layout == layout.name)
+            #expect(identity.year == year)
+            #expect(identity.generator == "parindex")
+
+            let table = submission.table
+            #expect(table.sheet == TemplateBuilder.mainSheetName)
+            #expect(table.headerRow == TemplateBuilder.headerRow)
+            #expect(table.notes.isEmpty, "unexpected notes: \(table.notes.map(\.message))")
+            let expected = Self.expectedRows(framework, unit: unit)
+            #expect(summary.rowCount == expected.count)
+            #expect(table.rows.map(\.code) == expected.map { TextNormalizer.collapseWhitespace($0.code) },
+                    "\(name) \(unit.code)")
+            #expect(table.rows.map { $0.title ?? "" } == expected.map { TextNormalizer.clean($0.title) })
+            if layout.column(.max) != nil {
+                #expect(table.rows.map { $0.score(.max)?.number } == expected.map(\.max))
+            }
+            if layout.column(.lead) != nil {
+                let directory = UnitDirectory(units: framework.units)
+                for (row, criterion) in zip(table.rows, expected) {
+                    #expect(row.lead.map { directory.resolve($0)?.code } == criterion.lead.map { directory.resolve($0)?.code })
+                }
+            }
+            // Every header reads as the layout's, with the year filled in.
+            for column in layout.columns {
+                #expect(table.headerTexts[column.role] == column.headerText(year: year))
+                #expect(!(table.headerTexts[column.role] ?? "").contains("{"))
+            }
+            if let year {
+                #expect(table.year == year)
+                #expect(table.titleLines.contains { $0.contains(String(year)) })
+            }
+            #expect(table.titleLines.contains { $0.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") })
+            #expect(table.titleLines.contains("Đơn vị: \(unit.name)"))
+
+            // Sheet order and states.
+            let reader = try XLSXReader(path: path)
+            #expect(reader.sheets.map(\.name) == ["Biểu mẫu", "Hướng dẫn", "Danh sách đơn vị", "_parindex"])
+            #expect(reader.sheets.map(\.state) == [.visible, .visible, .hidden, .hidden])
+        }
+    }
+
+    @Test(arguments: TemplateFixtures.frameworkNames)
+    func packageHasProtectionValidationAndPrintSettings(_ name: String) throws {
+        let framework = try TemplateFixtures.framework(name)
+        let layout = try TemplateBuilder.defaultLayout(for: framework)
+        let builder = TemplateBuilder(framework: framework, layout: layout)
+        let folder = try TemplateFixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        for unit in builder.selector.leadUnits() {
+            let path = folder.appendingPathComponent(TemplateFileName.name(for: unit)).path
+            try builder.write(unit: unit, to: path)
+            let package = TemplatePackage(path: path)
+            let sheet = try package.text(of: "xl/worksheets/sheet1.xml")
+            let rows = builder.selector.rows(for: unit)
+
+            #expect(sheet.contains("<sheetProtection sheet=\"1\""))
+            #expect(!sheet.contains("<sheetProtection password="))
+            #expect(sheet.contains("<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\"/>"))
+            #expect(sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"))
+            #expect(sheet.contains("left=\"1.181102362204725\" right=\"0.5905511811023623\" top=\"0.7874015748031497\" bottom=\"0.7874015748031497\""))
+            #expect(sheet.contains("<pane ySplit=\"\(TemplateBuilder.headerRow)\" topLeftCell=\"A\(TemplateBuilder.headerRow + 1)\""))
+            let reader = try XLSXReader(path: path)
+            #expect(reader.definedNames["Biểu mẫu!_xlnm.Print_Titles"] == "'Biểu mẫu'!$7:$7")
+            for other in ["xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml"] {
+                #expect(try package.text(of: other).contains("<sheetProtection"), "\(other) unprotected")
+            }
+
+            for (offset, row) in rows.enumerated() {
+                let sheetRow = TemplateBuilder.headerRow + 1 + offset
+                for (index, column) in layout.columns.enumerated() {
+                    let cell = CellReference(row: sheetRow, column: index + 1).a1
+                    let open = try package.isUnlocked(cell)
+                    #expect(open == (row.isInput && !column.given), "\(name) \(unit.code) \(cell)")
+                    guard row.isInput, !column.given else { continue }
+                    if column.role.isScore, let max = row.criterion.max {
+                        // A decimal rule whose range covers the cell and whose upper bound is the max.
+                        let pattern = "type=\"decimal\"[^>]*sqref=\"\(cell)\"><formula1>0</formula1><formula2>\(Self.formula(max))</formula2>"
+                        #expect(sheet.range(of: pattern, options: .regularExpression) != nil, "\(cell) max \(max)")
+                    }
+                    if column.role == .coop {
+                        let list = "<formula1>'Danh sách đơn vị'!$A$1:$A$\(framework.units.count)</formula1>"
+                        #expect(sheet.contains(list))
+                        #expect(sheet.contains("type=\"list\" errorStyle=\"warning\""))
+                        #expect(Self.sqrefs(in: sheet, type: "list").contains { Self.covers($0, cell) }, "\(cell) no list")
+                    }
+                }
+            }
+            // Every input row's required cells are tinted; group rows are not open.
+            let styles = try package.text(of: "xl/styles.xml")
+            if layout.columns.contains(where: { !$0.given && $0.required }) {
+                #expect(styles.contains("rgb=\"FFFFF2CC\""))
+            }
+            #expect(styles.contains("Times New Roman"))
+            let core = try package.text(of: "docProps/core.xml")
+            #expect(core.contains("<dc:creator>parindex</dc:creator>"))
+            #expect(core.contains(unit.name.replacingOccurrences(of: "&", with: "&amp;")))
+        }
+    }
+
+    @Test func passwordIsWrittenAsLegacyHash() throws {
+        let framework = try TemplateFixtures.framework("000-van-phong-ubnd-dak-nong-2020")
+        let builder = TemplateBuilder(framework: framework, layout: try LayoutLibrary.load("plan"), password: "cchc2020")
+        let folder = try TemplateFixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("a.xlsx").path
+        try builder.write(unit: try builder.selector.unit(named: "NCKSTTHC"), to: path)
+        let sheet = try TemplatePackage(path: path).text(of: "xl/worksheets/sheet1.xml")
+        #expect(sheet.range(of: "<sheetProtection password=\"[0-9A-F]{4}\" sheet=\"1\"", options: .regularExpression) != nil)
+    }
+
+    @Test func identitySurvivesRenaming() throws {
+        let framework = try TemplateFixtures.framework("003-so-khcn-dak-nong-2023")
+        let builder = TemplateBuilder(framework: framework, layout: try TemplateBuilder.defaultLayout(for: framework))
+        let folder = try TemplateFixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let unit = try builder.selector.unit(named: "Văn phòng Sở")
+        let original = folder.appendingPathComponent("mau-VPS.xlsx").path
+        try builder.write(unit: unit, to: original)
+        let renamed = folder.appendingPathComponent("bao cao cua phong (final).xlsx").path
+        try FileManager.default.moveItem(atPath: original, toPath: renamed)
+        let identity = try #require(try Submission.read(path: renamed).identity)
+        #expect(identity == builder.identity(for: unit))
+        #expect(identity.unitCode == "VPS")
+    }
+
+    @Test func selfAssessmentLayoutValidatesSelfScores() throws {
+        let framework = try TemplateFixtures.framework("003-so-khcn-dak-nong-2023")
+        let layout = try LayoutLibrary.load("self-assessment")
+        let builder = TemplateBuilder(framework: framework, layout: layout)
+        let folder = try TemplateFixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("t.xlsx").path
+        let unit = try builder.selector.unit(named: "VPS")
+        try builder.write(unit: unit, to: path)
+        let submission = try Submission.read(path: path)
+        #expect(submission.identity?.layout == "self-assessment")
+        #expect(submission.table.columns[.selfScore] == 4)
+        let sheet = try TemplatePackage(path: path).text(of: "xl/worksheets/sheet1.xml")
+        let rows = builder.selector.rows(for: unit)
+        let first = try #require(rows.firstIndex(where: \.isInput))
+        let cell = "D\(TemplateBuilder.headerRow + 1 + first)"
+        let max = try #require(rows[first].criterion.max)
+        #expect(sheet.contains("sqref=\"\(cell)\"><formula1>0</formula1><formula2>\(Self.formula(max))</formula2>"))
+        #expect(sheet.contains("prompt=\"Nhập điểm từ 0 đến \(TemplateValidation.vietnamese(max))"))
+        // No co-unit column in this layout: no list rule.
+        #expect(!sheet.contains("type=\"list\""))
+    }
+
+    @Test func unitsAreResolvedOrRefusedWithTheKnownCodes() throws {
+        let framework = try TemplateFixtures.framework("000-van-phong-ubnd-dak-nong-2020")
+        let selector = TemplateRowSelector(framework: framework)
+        #expect(try selector.unit(named: "CTTBDT").code == "CTTDT")   // alias
+        #expect(try selector.unit(named: "cttđt").code == "CTTDT")
+        do {
+            _ = try selector.unit(named: "Phòng Không Có")
+            Issue.record("an unknown unit was accepted")
+        } catch let error as TemplateError {
+            #expect(error.reason.contains("NCKSTTHC, CTTDT, TTHCC"))
+        }
+        // TTHCC only co-operates: it leads nothing and gets no template.
+        #expect(selector.leadUnits().map(\.code) == ["NCKSTTHC", "CTTDT"])
+        let builder = TemplateBuilder(framework: framework, layout: try LayoutLibrary.load("plan"))
+        let folder = try TemplateFixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("x.xlsx").path
+        #expect(throws: TemplateError.self) { try builder.write(unit: try selector.unit(named: "TTHCC"), to: path) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func groupRowsAreKeptForContextButLocked() throws {
+        let framework = try TemplateFixtures.framework("000-van-phong-ubnd-dak-nong-2020")
+        let selector = TemplateRowSelector(framework: framework)
+        let rows = selector.rows(for: try selector.unit(named: "CTTDT"))
+        #expect(rows.map(\.criterion.id) == ["A", "1", "1.2", "1.2.4", "4", "4.1", "4.1.1", "4.1.3", "4.2"])
+        #expect(rows.filter(\.isInput).map(\.criterion.id) == ["1.2.4", "4.1.1", "4.1.3"])
+        // 4.2 is a group led by CTTĐT: shown, not open for input.
+        #expect(rows.last?.isLed == true && rows.last?.isInput == false)
+    }
+
+    // MARK: - Helpers
+
+    static func formula(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    static func sqrefs(in xml: String, type: String) -> [String] {
+        var out: [String] = []
+        var rest = xml[...]
+        while let start = rest.range(of: "<dataValidation type=\"\(type)\"") {
+            let tail = rest[start.upperBound...]
+            if let s = tail.range(of: "sqref=\"") {
+                let value = tail[s.upperBound...].prefix { $0 != "\"" }
+                out.append(String(value))
+            }
+            rest = tail
+        }
+        return out
+    }
+
+    /// True when a `sqref` such as `H11` or `H14:H15` covers the cell.
+    static func covers(_ sqref: String, _ cell: String) -> Bool {
+        sqref.split(separator: " ").contains { part in
+            guard let range = CellRange(a1: part), let ref = CellReference(a1: cell) else { return false }
+            return (range.first.row...range.last.row).contains(ref.row)
+                && (range.first.column...range.last.column).contains(ref.column)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Testing
+@testable import ParIndexKit
+
+@Suite struct TemplateFileNameTests {
+    @Test func namesAreAsciiAndSafe() {
+        #expect(TemplateFileName.name(for: Unit(code: "NCKSTTHC")) == "mau-NCKSTTHC.xlsx")
+        #expect(TemplateFileName.name(for: Unit(code: "CTTĐT")) == "mau-CTTDT.xlsx")
+        #expect(TemplateFileName.name(for: Unit(code: "Phòng Nội vụ")) == "mau-Phong-Noi-vu.xlsx")
+        #expect(TemplateFileName.name(for: Unit(code: "TC/KH: 2023?")) == "mau-TC-KH-2023.xlsx")
+        #expect(TemplateFileName.name(for: Unit(code: "???", name: "Văn phòng Sở")) == "mau-VPS.xlsx")
+        for code in ["CON", "nul", "COM1", "Lpt9", "ĐĐ", "a b", "x".padding(toLength: 300, withPad: "y", startingAt: 0)] {
+            let name = TemplateFileName.name(for: Unit(code: code))
+            #expect(TemplateFileName.isSafe(name), "\(code) → \(name)")
+        }
+        #expect(TemplateFileName.asciiStem("CON") == "CON_")
+        #expect(!TemplateFileName.isSafe("CON.xlsx"))
+        #expect(!TemplateFileName.isSafe("mẫu.xlsx"))
+        #expect(!TemplateFileName.isSafe("a b.xlsx"))
+    }
+
+    @Test func clashesGetASuffix() {
+        let names = TemplateFileName.names(for: [Unit(code: "CTTĐT"), Unit(code: "CTTDT"), Unit(code: "cttdt")])
+        #expect(names == ["mau-CTTDT.xlsx", "mau-CTTDT-2.xlsx", "mau-cttdt-3.xlsx"])
+    }
+
+    @Test func promptsRespectExcelLimits() {
+        #expect(TemplateValidation.vietnamese(0.25) == "0,25")
+        #expect(TemplateValidation.vietnamese(2) == "2")
+        #expect(TemplateValidation.vietnamese(24.607) == "24,607")
+        let long = "Điểm đạt được năm trước theo kết quả thẩm định của Hội đồng"
+        let title = TemplateValidation.title(long)
+        #expect(title.unicodeScalars.count <= 32)
+        #expect(TemplateValidation.title("Mục tiêu năm 2020") == "Mục tiêu năm 2020")
+        let rule = TemplateValidation.score(header: long, max: 0.25, code: "1.2.3")
+        #expect(rule.kind == .decimal(.between(0, 0.25)))
+        #expect(rule.inputMessage == "Nhập điểm từ 0 đến 0,25 (điểm chuẩn của tiêu chí 1.2.3).")
+        #expect((rule.inputTitle ?? "").unicodeScalars.count <= 32)
+        #expect(rule.errorStyle == .stop)
+        let units = TemplateValidation.units(header: "Đơn vị phối hợp", listFormula: "='Danh sách đơn vị'!$A$1:$A$3")
+        #expect(units.errorStyle == .warning)
+        #expect(units.kind == .listFormula("='Danh sách đơn vị'!$A$1:$A$3"))
+    }
+}

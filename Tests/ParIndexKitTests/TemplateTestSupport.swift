@@ -1,0 +1,100 @@
+import CZip
+import Foundation
+@testable import ParIndexKit
+
+/// Test-only helpers for template tests: the example frameworks, scratch folders, and raw
+/// package parts read with libzip (for features the reader does not expose).
+enum TemplateFixtures {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The example framework files, by name without extension.
+    static let frameworkNames = [
+        "000-van-phong-ubnd-dak-nong-2020", "002-ubnd-ninh-son-766-2022",
+        "003-so-khcn-dak-nong-2023", "004-khac-phuc-2023",
+    ]
+
+    static func frameworkPath(_ name: String) -> String {
+        root.appendingPathComponent("Examples/frameworks/\(name).yaml").path
+    }
+
+    static func framework(_ name: String) throws -> Framework {
+        try FrameworkStore.load(path: frameworkPath(name))
+    }
+
+    static func scratch() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("parindex-template-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+}
+
+/// Reads whole parts of a zip package, e.g. `xl/worksheets/sheet1.xml`.
+struct TemplatePackage {
+    struct Failure: Error, CustomStringConvertible { let description: String }
+
+    let path: String
+
+    func text(of part: String) throws -> String {
+        var error: Int32 = 0
+        guard let archive = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
+            throw Failure(description: "zip_open failed (\(error)) for \(path)")
+        }
+        defer { zip_discard(archive) }
+        guard let file = zip_fopen(archive, part, 0) else { throw Failure(description: "no part \(part)") }
+        defer { zip_fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let read = buffer.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
+            guard read >= 0 else { throw Failure(description: "cannot read \(part)") }
+            if read == 0 { break }
+            bytes.append(contentsOf: buffer[0..<Int(read)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The `<xf>` elements of `cellXfs`, in index order.
+    func cellFormats() throws -> [String] {
+        let styles = try text(of: "xl/styles.xml")
+        guard let start = styles.range(of: "<cellXfs"), let end = styles.range(of: "</cellXfs>") else { return [] }
+        let block = styles[start.upperBound..<end.lowerBound]
+        var formats: [String] = []
+        var rest = block[...]
+        while let open = rest.range(of: "<xf ") {
+            let tail = rest[open.lowerBound...]
+            let selfClosing = tail.range(of: "/>")
+            let closing = tail.range(of: "</xf>")
+            let stop: Range<Substring.Index>
+            if let selfClosing, let closing {
+                // `<xf …/>` ends at the first `/>` unless the element has children.
+                let head = tail[..<selfClosing.lowerBound]
+                stop = head.contains(">") ? closing : selfClosing
+            } else if let found = selfClosing ?? closing {
+                stop = found
+            } else { break }
+            formats.append(String(tail[..<stop.upperBound]))
+            rest = tail[stop.upperBound...]
+        }
+        return formats
+    }
+
+    /// The style index (`s`) of a cell of a sheet part; 0 when the cell has none.
+    static func styleIndex(of cell: String, in sheetXML: String) -> Int? {
+        guard let range = sheetXML.range(of: "<c r=\"\(cell)\"") else { return nil }
+        let tail = sheetXML[range.upperBound...]
+        let element = tail[..<(tail.firstIndex(of: ">") ?? tail.endIndex)]
+        guard let s = element.range(of: "s=\"") else { return 0 }
+        let digits = element[s.upperBound...].prefix { $0.isNumber }
+        return Int(digits)
+    }
+
+    /// True when the cell's format leaves it unlocked on a protected sheet.
+    func isUnlocked(_ cell: String, sheetPart: String = "xl/worksheets/sheet1.xml") throws -> Bool {
+        let xml = try text(of: sheetPart)
+        guard let index = Self.styleIndex(of: cell, in: xml) else { return false }
+        let formats = try cellFormats()
+        guard index < formats.count else { return false }
+        return formats[index].contains("locked=\"0\"")
+    }
+}
