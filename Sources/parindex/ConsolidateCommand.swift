@@ -56,7 +56,10 @@ struct ConsolidateCommand: ParsableCommand {
             Console.reportUnreadable(output, error)
             throw ExitCode(2)
         }
-        let invalid = results.filter { !$0.isValid }.count
+        let invalid = results.filter {
+            if case .skipped = $0 { return false }
+            return !$0.isValid
+        }.count
         let used = consolidation.rows.filter { $0.source != nil }.count
         print("Đã ghi \(output): \(consolidation.rows.count) tiêu chí (\(used) có số liệu) từ \(results.count) tệp; "
               + "\(invalid) tệp có lỗi hoặc không đọc được — xem trang \"Kiểm tra\".")

@@ -12,8 +12,7 @@ struct TemplateCommand: ParsableCommand {
           parindex template --framework bo-tieu-chi.yaml --unit NCKSTTHC -o mau-NCKSTTHC.xlsx
           parindex template --framework phu-luc-2023.xlsx --all --out-dir mau/
 
-        Trang tính được bảo vệ để tránh sửa nhầm. Mật khẩu (--password) được lưu theo kiểu
-        băm cũ 16 bit của Excel: chỉ chống sửa nhầm, không phải bảo mật.
+        Trang tính được bảo vệ để tránh sửa nhầm. Mật khẩu (--password) được lưu theo kiểu băm cũ 16 bit của Excel: chỉ chống sửa nhầm, không phải bảo mật.
         """
     )
 

@@ -42,7 +42,10 @@ struct ValidateCommand: ParsableCommand {
         if json {
             out.write(try report.json() + "\n")
         } else {
-            for entry in report.files where entry.status != "unreadable" {
+            for entry in report.files where entry.status == "skipped" {
+                out.write("\(entry.file): bỏ qua — \(entry.reason ?? "")\n")
+            }
+            for entry in report.files where entry.status == "valid" || entry.status == "invalid" {
                 out.write("\(entry.file): \(entry.status == "valid" ? "hợp lệ" : "CÓ LỖI") — \(entry.errors) lỗi, \(entry.warnings) cảnh báo\n")
                 for f in entry.findings {
                     let place = [f.sheet, f.cell].compactMap { $0 }.joined(separator: "!")
@@ -54,7 +57,7 @@ struct ValidateCommand: ParsableCommand {
                 }
             }
             let s = report.summary
-            out.write("Tổng: \(s.files) tệp; \(s.valid) hợp lệ; \(s.invalid) có lỗi; \(s.unreadable) không đọc được; \(s.errors) lỗi, \(s.warnings) cảnh báo.\n")
+            out.write("Tổng: \(s.files) tệp; \(s.valid) hợp lệ; \(s.invalid) có lỗi; \(s.unreadable) không đọc được; \(s.skipped) bỏ qua; \(s.errors) lỗi, \(s.warnings) cảnh báo.\n")
         }
 
         if let annotate {

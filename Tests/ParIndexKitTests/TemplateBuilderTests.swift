@@ -9,7 +9,7 @@ import XLSX
 @Suite struct TemplateBuilderTests {
     /// The rows a unit's template must hold: its led criteria plus their ancestors, in
     /// framework order.
-    static func expectedRows(_ framework: Framework, unit: Unit) -> [Criterion] {
+    static func expectedRows(_ framework: Framework, unit: ParIndexKit.Unit) -> [Criterion] {
         let directory = UnitDirectory(units: framework.units)
         func leads(_ c: Criterion) -> Bool { c.lead.contains { directory.resolve($0)?.code == unit.code } }
         func visit(_ c: Criterion) -> [Criterion] {
@@ -160,7 +160,7 @@ import XLSX
         try builder.write(unit: unit, to: original)
         let renamed = folder.appendingPathComponent("bao cao cua phong (final).xlsx").path
         try FileManager.default.moveItem(atPath: original, toPath: renamed)
-        let identity = try #require(try Submission.read(path: renamed).identity)
+        let identity = try #require(try Submission.read(path: renamed).identity as TemplateIdentity?)
         #expect(identity == builder.identity(for: unit))
         #expect(identity.unitCode == "VPS")
     }
@@ -179,7 +179,8 @@ import XLSX
         #expect(submission.table.columns[.selfScore] == 4)
         let sheet = try TemplatePackage(path: path).text(of: "xl/worksheets/sheet1.xml")
         let rows = builder.selector.rows(for: unit)
-        let first = try #require(rows.firstIndex(where: \.isInput))
+        let firstInput = rows.firstIndex { $0.isInput }
+        let first = try #require(firstInput)
         let cell = "D\(TemplateBuilder.headerRow + 1 + first)"
         let max = try #require(rows[first].criterion.max)
         #expect(sheet.contains("sqref=\"\(cell)\"><formula1>0</formula1><formula2>\(Self.formula(max))</formula2>"))

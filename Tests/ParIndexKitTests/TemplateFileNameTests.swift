@@ -2,14 +2,18 @@ import Testing
 @testable import ParIndexKit
 
 @Suite struct TemplateFileNameTests {
+    func unit(_ code: String, _ name: String? = nil) -> ParIndexKit.Unit {
+        ParIndexKit.Unit(code: code, name: name ?? code)
+    }
+
     @Test func namesAreAsciiAndSafe() {
-        #expect(TemplateFileName.name(for: Unit(code: "NCKSTTHC")) == "mau-NCKSTTHC.xlsx")
-        #expect(TemplateFileName.name(for: Unit(code: "CTTĐT")) == "mau-CTTDT.xlsx")
-        #expect(TemplateFileName.name(for: Unit(code: "Phòng Nội vụ")) == "mau-Phong-Noi-vu.xlsx")
-        #expect(TemplateFileName.name(for: Unit(code: "TC/KH: 2023?")) == "mau-TC-KH-2023.xlsx")
-        #expect(TemplateFileName.name(for: Unit(code: "???", name: "Văn phòng Sở")) == "mau-VPS.xlsx")
+        #expect(TemplateFileName.name(for: unit("NCKSTTHC")) == "mau-NCKSTTHC.xlsx")
+        #expect(TemplateFileName.name(for: unit("CTTĐT")) == "mau-CTTDT.xlsx")
+        #expect(TemplateFileName.name(for: unit("Phòng Nội vụ")) == "mau-Phong-Noi-vu.xlsx")
+        #expect(TemplateFileName.name(for: unit("TC/KH: 2023?")) == "mau-TC-KH-2023.xlsx")
+        #expect(TemplateFileName.name(for: unit("???", "Văn phòng Sở")) == "mau-VPS.xlsx")
         for code in ["CON", "nul", "COM1", "Lpt9", "ĐĐ", "a b", "x".padding(toLength: 300, withPad: "y", startingAt: 0)] {
-            let name = TemplateFileName.name(for: Unit(code: code))
+            let name = TemplateFileName.name(for: unit(code))
             #expect(TemplateFileName.isSafe(name), "\(code) → \(name)")
         }
         #expect(TemplateFileName.asciiStem("CON") == "CON_")
@@ -19,7 +23,7 @@ import Testing
     }
 
     @Test func clashesGetASuffix() {
-        let names = TemplateFileName.names(for: [Unit(code: "CTTĐT"), Unit(code: "CTTDT"), Unit(code: "cttdt")])
+        let names = TemplateFileName.names(for: [unit("CTTĐT"), unit("CTTDT"), unit("cttdt")])
         #expect(names == ["mau-CTTDT.xlsx", "mau-CTTDT-2.xlsx", "mau-cttdt-3.xlsx"])
     }
 

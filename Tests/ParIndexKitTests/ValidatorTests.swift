@@ -29,6 +29,11 @@ struct ValidatorTests {
         #expect(result[0].found == "khoảng 1")
         #expect(result[0].expected == "một số từ 0 đến 1")
         #expect(result[0].severity == .error && result[0].file == "don-vi.xlsx" && result[0].sheet == "Phụ lục")
+        #expect(result[0].message == "Điểm tự đánh giá \"khoảng 1\" của tiêu chí 1.1 không phải là số; đề nghị ghi một số từ 0 đến 1")
+        // In the điểm chuẩn column the framework's number is expected.
+        let max = findings { $0[4][2] = "nửa điểm" }
+        #expect(max.triples == [Triple(.scoreNotANumber, "C8", "1.2.1")])
+        #expect(max[0].expected == "0,5")
     }
 
     @Test func scoreNegative() {

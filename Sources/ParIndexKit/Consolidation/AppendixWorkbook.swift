@@ -205,7 +205,7 @@ public enum AppendixWorkbook {
         }
         try ws.write(.string("KIỂM TRA CÁC TỆP ĐẦU VÀO"), at: .init(row: r, column: 1), style: AppendixStyles.heading)
         r += 1
-        let invalid = c.inputs.filter { $0.status != .used || $0.errors > 0 }.count
+        let invalid = c.inputs.filter { $0.status == .unreadable || $0.status == .excludedInvalid || $0.errors > 0 }.count
         try ws.write(.string("\(c.inputs.count) tệp; \(invalid) tệp có lỗi hoặc không đọc được; \(c.findings.count) phát hiện; \(c.accounts.count) dòng được ghi nhận."),
                      at: .init(row: r, column: 1), style: AppendixStyles.note)
 
@@ -215,10 +215,12 @@ public enum AppendixWorkbook {
             let status: String
             switch input.status {
             case .unreadable: status = "Không đọc được"
+            case .skipped: status = "Bỏ qua"
             case .excludedInvalid: status = "Có lỗi, không gộp"
             default: status = input.errors > 0 ? "Có lỗi, đã gộp" : "Hợp lệ"
             }
-            let style = input.status == .used && input.errors == 0 ? AppendixStyles.text : AppendixStyles.red(AppendixStyles.text)
+            let fine = (input.status == .used && input.errors == 0) || input.status == .skipped
+            let style = fine ? AppendixStyles.text : AppendixStyles.red(AppendixStyles.text)
             try line([.string(input.file), .string(status), input.unit.map { .string($0) },
                       .number(Double(input.errors)), .number(Double(input.warnings)),
                       input.reason.map { .string($0) }, .number(Double(input.rowsUsed))], style: style)

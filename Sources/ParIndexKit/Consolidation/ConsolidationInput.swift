@@ -2,13 +2,16 @@
 public enum ConsolidationInput: Sendable {
     /// A readable submission and its validation findings.
     case submission(Submission, findings: [Finding])
-    /// A file that could not be read (not an .xlsx, corrupt, encrypted, no table…).
+    /// A file that could not be read (corrupt, encrypted, legacy .xls, no table…).
     case unreadable(file: String, reason: String)
+    /// A file met in a folder that is not a workbook (a note, Excel's `~$` lock file):
+    /// reported, not read, and not an error.
+    case skipped(file: String, reason: String)
 
     public var file: String {
         switch self {
         case .submission(let s, _): return s.file
-        case .unreadable(let file, _): return file
+        case .unreadable(let file, _), .skipped(let file, _): return file
         }
     }
 

@@ -58,6 +58,10 @@ public struct Consolidator: Sendable {
                 accounts.append(.init(file: file, status: .unreadable, detail: "Không đọc được tệp: \(reason)"))
                 inputSummaries.append(.init(file: file, unit: nil, status: .unreadable, errors: 0, warnings: 0,
                                             rowsUsed: 0, reason: reason))
+            case .skipped(let file, let reason):
+                accounts.append(.init(file: file, status: .skipped, detail: reason))
+                inputSummaries.append(.init(file: file, unit: nil, status: .skipped, errors: 0, warnings: 0,
+                                            rowsUsed: 0, reason: reason))
             case .submission(let submission, let found):
                 findings += found
                 let valid = input.isValid
@@ -186,16 +190,8 @@ public struct Consolidator: Sendable {
 
     // MARK: - Pieces
 
-    /// The submitting unit: the template identity's, else the most common lead unit.
     static func unit(of submission: Submission, directory: UnitDirectory) -> Unit? {
-        if let code = submission.identity?.unitCode, let unit = directory.resolve(code) { return unit }
-        var counts: [String: Int] = [:]
-        for row in submission.table.rows {
-            for name in row.lead { if let u = directory.resolve(name) { counts[u.code, default: 0] += 1 } }
-        }
-        let best = counts.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }
-        guard let best, counts.values.filter({ $0 == best.value }).count == 1 else { return nil }
-        return directory.resolve(best.key)
+        submission.unit(in: directory)
     }
 
     /// The framework's values for the layout's given columns.

@@ -9,7 +9,7 @@ public struct ValidationReport: Codable, Sendable {
     }
 
     public struct FileEntry: Codable, Sendable {
-        /// `valid`, `invalid` or `unreadable`.
+        /// `valid`, `invalid`, `unreadable`, or `skipped` (a non-workbook file met in a folder).
         public var status: String
         public var file: String
         public var unit: String?
@@ -24,6 +24,7 @@ public struct ValidationReport: Codable, Sendable {
         public var valid: Int
         public var invalid: Int
         public var unreadable: Int
+        public var skipped: Int
         public var errors: Int
         public var warnings: Int
     }
@@ -39,10 +40,12 @@ public struct ValidationReport: Codable, Sendable {
             switch result {
             case .unreadable(let file, let reason):
                 return FileEntry(status: "unreadable", file: file, unit: nil, reason: reason, errors: 0, warnings: 0, findings: [])
+            case .skipped(let file, let reason):
+                return FileEntry(status: "skipped", file: file, unit: nil, reason: reason, errors: 0, warnings: 0, findings: [])
             case .submission(let s, let findings):
                 let errors = findings.filter { $0.severity == .error }.count
                 return FileEntry(status: errors > 0 ? "invalid" : "valid", file: s.file,
-                                 unit: Consolidator.unit(of: s, directory: directory)?.code, reason: nil,
+                                 unit: s.unit(in: directory)?.code, reason: nil,
                                  errors: errors, warnings: findings.count - errors, findings: findings)
             }
         }
@@ -50,6 +53,7 @@ public struct ValidationReport: Codable, Sendable {
                           valid: files.filter { $0.status == "valid" }.count,
                           invalid: files.filter { $0.status == "invalid" }.count,
                           unreadable: files.filter { $0.status == "unreadable" }.count,
+                          skipped: files.filter { $0.status == "skipped" }.count,
                           errors: files.reduce(0) { $0 + $1.errors }, warnings: files.reduce(0) { $0 + $1.warnings })
     }
 

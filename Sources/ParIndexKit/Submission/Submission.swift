@@ -31,3 +31,29 @@ public struct Submission: Sendable {
         return Submission(file: path, table: table, identity: identity)
     }
 }
+
+extension Submission {
+    /// The unit that sent the file: the template identity's; else the single most common
+    /// lead unit of its rows; else a unit named in the lines above the table (a free-form
+    /// file titled `PHÒNG TƯ PHÁP … BẢNG TỰ CHẤM ĐIỂM`). Nil when it cannot be told.
+    public func unit(in directory: UnitDirectory) -> Unit? {
+        if let code = identity?.unitCode, let unit = directory.resolve(code) { return unit }
+        var counts: [String: Int] = [:]
+        for row in table.rows {
+            for name in row.lead { if let u = directory.resolve(name) { counts[u.code, default: 0] += 1 } }
+        }
+        if let best = counts.values.max() {
+            let leaders = counts.filter { $0.value == best }
+            return leaders.count == 1 ? directory.resolve(leaders.first!.key) : nil
+        }
+        var named = Set<String>()
+        for line in table.titleLines {
+            let key = " " + UnitName.key(line) + " "
+            for unit in directory.units {
+                let names = ([unit.name] + unit.aliases).map(UnitName.key).filter { $0.count >= 6 }
+                if names.contains(where: { key.contains(" " + $0 + " ") }) { named.insert(unit.code) }
+            }
+        }
+        return named.count == 1 ? directory.resolve(named.first!) : nil
+    }
+}

@@ -4,16 +4,22 @@ import XLSX
 
 /// Reads and validates many submissions, on all cores, keeping input order.
 public enum SubmissionBatch {
+    /// A file to process: `fromFolder` when it was found inside a directory argument.
+    public struct Item: Sendable {
+        public var path: String
+        public var fromFolder: Bool
+    }
+
     /// Expands the paths given on the command line: files as they are, directories
     /// recursively (sorted by path). Every file found is kept — non-`.xlsx` ones too, so
     /// they are reported rather than silently ignored.
-    public static func expand(_ paths: [String]) -> [String] {
-        var files: [String] = []
+    public static func expand(_ paths: [String]) -> [Item] {
+        var files: [Item] = []
         let fm = FileManager.default
         for path in paths {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
-                files.append(path)
+                files.append(Item(path: path, fromFolder: false))
                 continue
             }
             var found: [String] = []
@@ -24,12 +30,13 @@ public enum SubmissionBatch {
                     if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }
                 }
             }
-            files += found.sorted()
+            files += found.sorted().map { Item(path: $0, fromFolder: true) }
         }
         return files
     }
 
     /// Why a file found in a folder is not read as a submission, or nil when it should be.
+    /// (A file named on the command line is always read.)
     static func skipReason(_ path: String) -> String? {
         let name = (path as NSString).lastPathComponent
         if name.hasPrefix("~$") { return "tệp khóa tạm của Excel (~$…), không phải bài nộp: bỏ qua" }
@@ -39,8 +46,9 @@ public enum SubmissionBatch {
     }
 
     /// Reads one file and validates it.
-    public static func process(_ path: String, validator: Validator, limits: ReadLimits = .default) -> ConsolidationInput {
-        if let reason = skipReason(path) { return .unreadable(file: path, reason: reason) }
+    public static func process(_ item: Item, validator: Validator, limits: ReadLimits = .default) -> ConsolidationInput {
+        let path = item.path
+        if item.fromFolder, let reason = skipReason(path) { return .skipped(file: path, reason: reason) }
         do {
             let submission = try Submission.read(path: path, limits: limits)
             return .submission(submission, findings: validator.validate(submission))
@@ -52,7 +60,7 @@ public enum SubmissionBatch {
     }
 
     /// Processes all files concurrently; `progress` is called with (done, total) as files finish.
-    public static func process(_ paths: [String], validator: Validator, limits: ReadLimits = .default,
+    public static func process(_ paths: [Item], validator: Validator, limits: ReadLimits = .default,
                                progress: (@Sendable (Int, Int) -> Void)? = nil) -> [ConsolidationInput] {
         let results = Mutex<[ConsolidationInput?]>(Array(repeating: nil, count: paths.count))
         let done = Atomic<Int>(0)

@@ -57,6 +57,8 @@ private struct Builder {
     var notes: [TableNote] = []
     /// Role of each column, by column number.
     var roleOfColumn: [Int: ColumnRole] = [:]
+    /// Past a `Tổng cộng` row: rows without a code (signatures, notes) are not data.
+    var afterTotal = false
 
     init(sheet: String, matcher: HeaderMatcher) {
         self.sheet = sheet
@@ -109,9 +111,18 @@ private struct Builder {
         if Self.isTotal(code: codeText, title: title) {
             notes.append(TableNote(kind: .total, sheet: sheet, row: row.number,
                                    message: "Dòng \(row.number) là dòng tổng cộng (\"\(title ?? codeText)\"): không tính là tiêu chí"))
+            afterTotal = true
             return
         }
         let parsed = CriterionCode(parsing: codeText)
+        if afterTotal {
+            guard parsed.isStructural else {
+                notes.append(TableNote(kind: .outsideTable, sheet: sheet, row: row.number,
+                                       message: "Dòng \(row.number) nằm sau dòng tổng cộng và không có STT (chữ ký, ghi chú…): bỏ qua"))
+                return
+            }
+            afterTotal = false
+        }
         if codeText.isEmpty, let title, !rows.isEmpty, Self.continuesText(title),
            !cellsByRole.keys.contains(where: { Self.scoreRoles.contains($0) }) {
             join(row.number, into: rows.count - 1, cellsByRole)

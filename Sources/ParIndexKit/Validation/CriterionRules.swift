@@ -119,7 +119,7 @@ enum CriterionRules {
     }
 }
 
-extension String {
+fileprivate extension String {
     /// The string with its first letter in upper case (`tiêu chí 1.2` → `Tiêu chí 1.2`).
     var capitalizedFirst: String {
         guard let first else { return self }

@@ -2,7 +2,9 @@
 /// `score.exceeds-max`, `score.ambiguous`, `target.below-prev`.
 ///
 /// - `score.not-a-number`: a score cell (max, prev, target, self, appraised) holding text
-///   that the number parser does not read (`khoảng 1`, `10%`, `#N/A`).
+///   that the number parser does not read (`khoảng 1`, `10%`, `#N/A`). Expected: `một số
+///   từ 0 đến <điểm chuẩn>` (`một số không âm` when unknown; the điểm chuẩn itself for the
+///   điểm chuẩn column).
 /// - `score.negative`: a score below 0, in any score column.
 /// - `score.exceeds-max`: prev, target, self or appraised above the FRAMEWORK's điểm
 ///   chuẩn of the row's criterion (tolerance 1e-9); rows matched to no criterion, or to
@@ -16,8 +18,10 @@ enum ScoreRules {
     static func check(_ context: ValidationContext, into list: inout FindingList) {
         for (i, row) in context.rows.enumerated() {
             let frameworkMax = context.matched[i]?.criterion.max
-            let expected = ValidationContext.expectedRange(frameworkMax)
+            let range = ValidationContext.expectedRange(frameworkMax)
             for role in roles {
+                // The điểm chuẩn column itself should hold the framework's number.
+                let expected = role == .max ? frameworkMax.map(ScoreFormat.vietnamese) ?? range : range
                 guard let value = row.scores[role] else { continue }
                 let cell = context.cell(role, i)
                 let name = ValidationContext.scoreName(role)
