@@ -8,8 +8,8 @@
 ///   gives the row that had it first.
 /// - `criterion.missing`: a criterion the submitting unit leads is absent. The unit is
 ///   the template identity's unit, else the single most common lead unit of the rows
-///   (skipped when there is none, a tie, or the unit is not in the framework). Only leaf
-///   criteria and criteria with a điểm chuẩn count. No cell; the code is the framework's
+///   (skipped when there is none, a tie, or the unit is not in the framework); see
+///   ``Submission/unit(in:)``. Only leaf criteria count (a group row is context). No cell; the code is the framework's
 ///   (its id for a row without a number, `3.3-1`).
 /// - `criterion.max-changed`: the table has a điểm chuẩn column and a matched row's
 ///   number differs from the framework's (or is empty while the framework has one, or is
@@ -75,33 +75,16 @@ enum CriterionRules {
         checkMissing(context, into: &list)
     }
 
-    /// The unit the submission comes from: the template identity's, else the single most
-    /// common lead unit among the rows; nil when unknown or tied.
+    /// The unit the submission comes from (``Submission/unit(in:)``).
     static func submittingUnit(_ context: ValidationContext) -> Unit? {
-        if let identity = context.submission.identity {
-            return context.directory.resolve(identity.unitCode) ?? context.directory.resolve(identity.unitName)
-        }
-        var count: [String: Int] = [:]
-        var units: [String: Unit] = [:]
-        for row in context.rows {
-            var seen = Set<String>()
-            for name in row.lead {
-                guard let unit = context.directory.resolve(name), seen.insert(unit.code).inserted else { continue }
-                count[unit.code, default: 0] += 1
-                units[unit.code] = unit
-            }
-        }
-        guard let best = count.values.max() else { return nil }
-        let leaders = count.filter { $0.value == best }
-        guard leaders.count == 1, let code = leaders.first?.key else { return nil }
-        return units[code]
+        context.submission.unit(in: context.directory)
     }
 
     static func checkMissing(_ context: ValidationContext, into list: inout FindingList) {
         guard let unit = submittingUnit(context) else { return }
         for (index, item) in context.flat.enumerated() {
             let criterion = item.criterion
-            guard criterion.children.isEmpty || criterion.max != nil,
+            guard criterion.children.isEmpty,
                   context.rowOfCriterion[criterion.id] == nil,
                   criterion.lead.contains(where: { context.directory.resolve($0)?.code == unit.code }) else { continue }
             let normalized = CriterionCode(parsing: criterion.code).normalized

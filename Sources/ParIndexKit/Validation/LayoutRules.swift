@@ -7,9 +7,9 @@ import XLSX
 ///   column, absent from the table; one finding per column, at the header row's first
 ///   cell. Needs a layout.
 /// - `required.missing`: an empty cell in a required layout column present in the table,
-///   on the rows that carry scores: with a điểm chuẩn column in the layout, the matched
-///   criteria that have a điểm chuẩn in the framework; without one (remediation,
-///   assignment), the matched leaf criteria. A text column (tasks, deadline, person,
+///   on the rows that carry scores: the matched leaf criteria (group rows hold the sums of
+///   their children and are locked in templates), and with a điểm chuẩn column in the
+///   layout only those that have a điểm chuẩn in the framework. A text column (tasks, deadline, person,
 ///   evidence, units) counts as filled when an ancestor row fills it: group rows carry
 ///   tasks, units and person for their children in real files (seeds 000 and 002). Needs
 ///   a layout.
@@ -41,7 +41,7 @@ enum LayoutRules {
         let scoredByMax = layout.column(.max) != nil
         for (i, item) in context.matched.enumerated() {
             guard let criterion = item?.criterion else { continue }
-            let carriesScores = scoredByMax ? criterion.max != nil : criterion.children.isEmpty
+            let carriesScores = criterion.children.isEmpty && (!scoredByMax || criterion.max != nil)
             guard carriesScores else { continue }
             for column in required {
                 let filled = column.role.isScore
