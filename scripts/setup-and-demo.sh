@@ -11,21 +11,46 @@ $SUDO apt-get install -y libxlsxwriter-dev libzip-dev libexpat1-dev pkg-config
 swift build -c release --product parindex
 BIN="$(swift build -c release --show-bin-path)/parindex"
 OUT="${OUT:-out}"
-mkdir -p "$OUT"
+mkdir -p "$OUT" "$OUT/frameworks"
 
 echo "== parindex inspect: bảng phụ lục do LibreOffice tạo =="
-"$BIN" inspect Examples/appendices/003-so-khcn-dak-nong-2023.xlsx | head -n 40
-echo "..."
+"$BIN" inspect Examples/appendices/003-so-khcn-dak-nong-2023.xlsx > "$OUT/003-inspect.txt"
+head -n 30 "$OUT/003-inspect.txt"
+echo "... (toàn bộ: $OUT/003-inspect.txt)"
+echo
 echo "== parindex inspect: bảng ghi bằng xlsxwriter (chuỗi nội dòng) =="
 "$BIN" inspect Examples/appendices/004-khac-phuc-2023.xlsx --json > "$OUT/004-inspect.json"
 echo "Đã ghi $OUT/004-inspect.json"
 
+echo
 echo "== parindex inspect --table: bảng phụ lục nhận dạng được =="
-"$BIN" inspect --table Examples/appendices/000-van-phong-ubnd-dak-nong-2020.xlsx | head -n 30
-echo "..."
+"$BIN" inspect --table Examples/appendices/000-van-phong-ubnd-dak-nong-2020.xlsx > "$OUT/000-table.txt"
+head -n 30 "$OUT/000-table.txt"
+echo "... (toàn bộ: $OUT/000-table.txt)"
+echo
 echo "== parindex framework import: bộ tiêu chí từ bốn phụ lục mẫu =="
 for f in Examples/appendices/*.xlsx; do
   name="$(basename "$f" .xlsx)"
-  "$BIN" framework import "$f" -o "$OUT/$name.yaml"
+  "$BIN" framework import "$f" -o "$OUT/frameworks/$name.yaml"
 done
-echo "Kết quả nằm trong thư mục $OUT/"
+
+FW=Examples/frameworks/tu-danh-gia-huyen-2023.yaml
+echo
+echo "== parindex template --all: một biểu mẫu trống cho mỗi đơn vị chủ trì =="
+"$BIN" template --framework "$FW" --all --out-dir "$OUT/templates"
+
+echo
+echo "== parindex validate: kiểm tra các tệp đơn vị gửi về (Examples/submissions) =="
+set +e
+"$BIN" validate --framework "$FW" Examples/submissions --annotate "$OUT/annotated"
+echo "(mã thoát $?: 1 nghĩa là có tệp có lỗi)"
+
+echo
+echo "== parindex consolidate: tổng hợp thành phụ lục chính thức =="
+"$BIN" consolidate --framework "$FW" Examples/submissions -o "$OUT/tong-hop-2023.xlsx"
+echo "(mã thoát $?)"
+set -e
+
+echo
+echo "Bảng tổng hợp: $OUT/tong-hop-2023.xlsx (các trang Phụ lục, Tổng hợp điểm, Kiểm tra)"
+echo "Biểu mẫu trống: $OUT/templates/   Bản đánh dấu lỗi: $OUT/annotated/"

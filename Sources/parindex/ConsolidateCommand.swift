@@ -51,6 +51,8 @@ struct ConsolidateCommand: ParsableCommand {
                                          options: .init(includeInvalid: includeInvalid, year: year))
             .consolidate(results)
         do {
+            let folder = (output as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             try AppendixWorkbook.write(consolidation, to: output)
         } catch {
             Console.reportUnreadable(output, error)

@@ -193,7 +193,7 @@ struct ConsolidationTests {
 
         var summary: [String] = []
         try reader.readRows(of: reader.sheets[1]) { row in summary.append(row.cells.map(\.value.description).joined(separator: "|")) }
-        #expect(summary.contains("1|Công tác chỉ đạo, điều hành|3|2.5|0.5|trừ 0,5/3 điểm|83.333"))
+        #expect(summary.contains("1|Công tác chỉ đạo, điều hành|3|2.5|0.5|trừ 0,5/3 điểm|83.33"))
         #expect(summary.contains { $0.hasPrefix("Tổng cộng|5.5|3.75|1.75|trừ 1,75/5,5 điểm") })
 
         var check: [String] = []

@@ -49,13 +49,17 @@ public enum AppendixWorkbook {
         try ws.setRowHeight(r, height: 45)
         r += 1
         for row in c.rows {
+            var texts: [(text: String, width: Double, bold: Bool)] = []
             for (i, column) in columns.enumerated() {
                 let ref = CellReference(row: r, column: i + 1)
                 var style = Self.style(for: column.role)
                 if row.isGroup { style = AppendixStyles.bold(style) }
                 if row.fromInvalid { style = AppendixStyles.red(style) }
                 try write(row.values[column.role], at: ref, style: style, in: ws)
+                if case .text(let t)? = row.values[column.role] { texts.append((t, column.width, row.isGroup)) }
             }
+            // Neither libxlsxwriter nor LibreOffice fits heights to wrapped text.
+            try ws.setRowHeight(r, height: RowHeights.height(cells: texts))
             if row.fromInvalid, let source = row.source {
                 try ws.addComment(at: .init(row: r, column: 1),
                                   text: "Giá trị lấy từ tệp có lỗi: \(source). Xem trang Kiểm tra.", author: "parindex")
@@ -129,7 +133,7 @@ public enum AppendixWorkbook {
             try ws.write(.number(rounded(field.lost)), at: .init(row: r, column: 5), style: AppendixStyles.number)
             try ws.write(.string("trừ \(ScoreFormat.vietnamese(rounded(field.lost)))/\(ScoreFormat.vietnamese(field.max)) điểm"),
                          at: .init(row: r, column: 6), style: AppendixStyles.text)
-            try ws.write(.number(rounded(field.percent)), at: .init(row: r, column: 7), style: AppendixStyles.percent)
+            try ws.write(.number(rounded2(field.percent)), at: .init(row: r, column: 7), style: AppendixStyles.percent)
             r += 1
         }
         let total = AppendixStyles.bold(AppendixStyles.number)
@@ -140,7 +144,7 @@ public enum AppendixWorkbook {
         try ws.write(.number(rounded(maxSum - achievedSum)), at: .init(row: r, column: 5), style: total)
         try ws.write(.string("trừ \(ScoreFormat.vietnamese(rounded(maxSum - achievedSum)))/\(ScoreFormat.vietnamese(maxSum)) điểm"),
                      at: .init(row: r, column: 6), style: AppendixStyles.bold(AppendixStyles.text))
-        try ws.write(.number(maxSum > 0 ? rounded(achievedSum / maxSum * 100) : 0), at: .init(row: r, column: 7),
+        try ws.write(.number(maxSum > 0 ? rounded2(achievedSum / maxSum * 100) : 0), at: .init(row: r, column: 7),
                      style: AppendixStyles.bold(AppendixStyles.percent))
         r += 2
 
@@ -180,12 +184,14 @@ public enum AppendixWorkbook {
         try ws.setPageSetup(PageSetup(paper: .a4, orientation: .landscape, margins: .administrative, fitToWidth: true))
     }
 
+    /// Scores keep three decimals (24,607 occurs); percentages two.
     static func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+    static func rounded2(_ x: Double) -> Double { (x * 100).rounded() / 100 }
 
     // MARK: - Kiểm tra
 
     static func writeCheck(_ c: Consolidation, _ ws: WorksheetWriter) throws {
-        let widths: [Double] = [30, 14, 22, 10, 10, 60, 22, 22]
+        let widths: [Double] = [40, 16, 22, 12, 10, 60, 22, 22, 12]
         for (i, w) in widths.enumerated() { try ws.setColumnWidth(i + 1, width: w) }
         var r = 1
         func title(_ text: String) throws {
@@ -198,9 +204,12 @@ public enum AppendixWorkbook {
             r += 1
         }
         func line(_ cells: [CellValue?], style: CellStyle = AppendixStyles.text) throws {
+            var texts: [(text: String, width: Double, bold: Bool)] = []
             for (i, v) in cells.enumerated() {
                 try ws.write(v, at: .init(row: r, column: i + 1), style: style)
+                if case .string(let t)? = v { texts.append((t, widths[min(i, widths.count - 1)], false)) }
             }
+            try ws.setRowHeight(r, height: RowHeights.height(cells: texts))
             r += 1
         }
         try ws.write(.string("KIỂM TRA CÁC TỆP ĐẦU VÀO"), at: .init(row: r, column: 1), style: AppendixStyles.heading)

@@ -108,11 +108,14 @@ public struct Consolidator: Sendable {
             var fromInvalid = false
             if let list = candidates[index], !list.isEmpty {
                 let leads = Set(criterion.lead.compactMap { directory.resolve($0)?.code })
-                let ranked = list.enumerated().sorted { a, b in
-                    let ka = (a.element.valid ? 0 : 1, a.element.unitCode.map { leads.contains($0) } == true ? 0 : 1, a.offset)
-                    let kb = (b.element.valid ? 0 : 1, b.element.unitCode.map { leads.contains($0) } == true ? 0 : 1, b.offset)
-                    return ka < kb
-                }.map(\.element)
+                // Rows with values first (a group row copied for context carries none), then
+                // valid files, then the lead unit's file, then input order.
+                func key(_ c: (offset: Int, element: Candidate)) -> (Int, Int, Int, Int) {
+                    let hasValues = fillRoles.contains { Self.value($0, of: c.element.row) != nil }
+                    return (hasValues ? 0 : 1, c.element.valid ? 0 : 1,
+                            c.element.unitCode.map { leads.contains($0) } == true ? 0 : 1, c.offset)
+                }
+                let ranked = list.enumerated().sorted { key($0) < key($1) }.map(\.element)
                 let chosen = ranked[0]
                 for role in fillRoles {
                     if let v = Self.value(role, of: chosen.row) { values[role] = v } else { values[role] = nil }
@@ -138,9 +141,12 @@ public struct Consolidator: Sendable {
                                            reason: "Tiêu chí \(criterion.id) có \(differing.count + 1) giá trị khác nhau: \(why)"))
                 }
                 for other in ranked.dropFirst() {
+                    let empty = !fillRoles.contains { Self.value($0, of: other.row) != nil }
                     accounts.append(.init(file: other.source.file, sheet: other.source.sheet, row: other.source.row,
-                                          code: other.row.code, status: .notUsed,
-                                          detail: "Tiêu chí \(criterion.id) đã lấy từ \(chosen.source); dòng này không được dùng"))
+                                          code: other.row.code, status: empty ? .skipped : .notUsed,
+                                          detail: empty
+                                            ? "Dòng \(criterion.id) không có số liệu cần tổng hợp (dòng nhóm để tham khảo, hoặc để trống)"
+                                            : "Tiêu chí \(criterion.id) đã lấy từ \(chosen.source); dòng này không được dùng"))
                 }
             }
             rows.append(.init(criterion: criterion, depth: item.depth, isGroup: criterion.isGroup,
