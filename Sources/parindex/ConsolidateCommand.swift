@@ -28,6 +28,8 @@ struct ConsolidateCommand: ParsableCommand {
     @Option(name: .long, help: "Năm ghi trên tiêu đề cột (mặc định: năm của bộ tiêu chí).")
     var year: Int?
 
+    @OptionGroup(title: "Giới hạn khi đọc tệp") var limits: LimitOptions
+
     @Flag(name: .long, help: "Gộp cả các tệp có lỗi (được đánh dấu màu đỏ).")
     var includeInvalid = false
 
@@ -39,17 +41,25 @@ struct ConsolidateCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let bar = ProgressBar(label: "Đang đọc và kiểm tra")
-        let results = SubmissionBatch.process(files, validator: Validator(framework: context.framework, layout: context.layout),
-                                              progress: { bar.update($0, $1) })
-        for case .unreadable(let file, let reason) in results {
+        // Each result is folded into the builder as soon as it is ready and then dropped.
+        var builder = ConsolidationBuilder(framework: context.framework, layout: context.layout,
+                                           options: .init(includeInvalid: includeInvalid, year: year))
+        var readable = 0, invalid = 0
+        var unreadable: [(Int, String, String)] = []
+        SubmissionBatch.forEach(files, validator: Validator(framework: context.framework, layout: context.layout),
+                                limits: limits.readLimits, progress: { bar.update($0, $1) }) { index, result in
+            switch result {
+            case .submission: readable += 1; if !result.isValid { invalid += 1 }
+            case .unreadable(let file, let reason): invalid += 1; unreadable.append((index, file, reason))
+            case .skipped: break
+            }
+            builder.add(result, at: index)
+        }
+        for (_, file, reason) in unreadable.sorted(by: { $0.0 < $1.0 }) {
             Console.writeError("parindex: \(file): \(reason)\n")
         }
-        let readable = results.filter { if case .submission = $0 { return true }; return false }
-        guard !readable.isEmpty else { throw ExitCode(2) }
-
-        let consolidation = Consolidator(framework: context.framework, layout: context.layout,
-                                         options: .init(includeInvalid: includeInvalid, year: year))
-            .consolidate(results)
+        guard readable > 0 else { throw ExitCode(2) }
+        let consolidation = builder.finish()
         do {
             let folder = (output as NSString).deletingLastPathComponent
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
@@ -58,12 +68,8 @@ struct ConsolidateCommand: ParsableCommand {
             Console.reportUnreadable(output, error)
             throw ExitCode(2)
         }
-        let invalid = results.filter {
-            if case .skipped = $0 { return false }
-            return !$0.isValid
-        }.count
         let used = consolidation.rows.filter { $0.source != nil }.count
-        print("Đã ghi \(output): \(consolidation.rows.count) tiêu chí (\(used) có số liệu) từ \(results.count) tệp; "
+        print("Đã ghi \(output): \(consolidation.rows.count) tiêu chí (\(used) có số liệu) từ \(files.count) tệp; "
               + "\(invalid) tệp có lỗi hoặc không đọc được — xem trang \"Kiểm tra\".")
         if !consolidation.unitsNotSubmitted.isEmpty {
             print("Đơn vị chưa nộp: \(consolidation.unitsNotSubmitted.map(\.name).joined(separator: ", ")).")

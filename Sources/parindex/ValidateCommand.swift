@@ -24,6 +24,8 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .long, help: "In báo cáo dạng JSON.")
     var json = false
 
+    @OptionGroup(title: "Giới hạn khi đọc tệp") var limits: LimitOptions
+
     @Option(name: .long, help: "Ghi vào thư mục này bản sao của mỗi tệp có lỗi, với ô lỗi được tô màu và chú thích.")
     var annotate: String?
 
@@ -32,18 +34,23 @@ struct ValidateCommand: ParsableCommand {
         let paths = SubmissionBatch.expand(files)
         let bar = ProgressBar(label: "Đang kiểm tra")
         let validator = Validator(framework: context.framework, layout: layout == nil ? nil : context.layout)
-        let results = SubmissionBatch.process(paths, validator: validator, progress: { bar.update($0, $1) })
-        let report = ValidationReport(framework: context.framework, results: results)
+        let directory = UnitDirectory(units: context.framework.units)
+        var entries = [ValidationReport.FileEntry?](repeating: nil, count: paths.count)
+        SubmissionBatch.forEach(paths, validator: validator, limits: limits.readLimits,
+                                progress: { bar.update($0, $1) }) { index, result in
+            entries[index] = ValidationReport.FileEntry(result, directory: directory)
+        }
+        let report = ValidationReport(framework: context.framework, entries: entries.map { $0! })
 
-        for case .unreadable(let file, let reason) in results {
-            Console.writeError("parindex: \(file): \(reason)\n")
+        for entry in report.files where entry.status == "unreadable" {
+            Console.writeError("parindex: \(entry.file): \(entry.reason ?? "")\n")
         }
         let out = OutputBuffer()
         if json {
             out.write(try report.json() + "\n")
         } else {
             for entry in report.files where entry.status == "skipped" {
-                out.write("\(entry.file): bỏ qua — \(entry.reason ?? "")\n")
+                out.write("\(entry.file): \(entry.reason ?? "bỏ qua")\n")
             }
             for entry in report.files where entry.status == "valid" || entry.status == "invalid" {
                 out.write("\(entry.file): \(entry.status == "valid" ? "hợp lệ" : "CÓ LỖI") — \(entry.errors) lỗi, \(entry.warnings) cảnh báo\n")
@@ -62,10 +69,10 @@ struct ValidateCommand: ParsableCommand {
 
         if let annotate {
             try FileManager.default.createDirectory(atPath: annotate, withIntermediateDirectories: true)
-            for case .submission(let submission, let findings) in results where findings.contains(where: { $0.severity == .error }) {
-                let target = AnnotatedCopy.path(for: submission.file, in: annotate)
+            for entry in report.files where entry.status == "invalid" {
+                let target = AnnotatedCopy.path(for: entry.file, in: annotate)
                 do {
-                    try AnnotatedCopy.write(source: submission.file, findings: findings, to: target)
+                    try AnnotatedCopy.write(source: entry.file, findings: entry.findings, to: target)
                     if !json { out.write("Đã ghi bản đánh dấu lỗi: \(target)\n") }
                 } catch {
                     out.flush()

@@ -160,6 +160,11 @@ struct ConsolidationTests {
         #expect(c.ranking.map(\.file) == ["a.xlsx", "c.xlsx", "b.xlsx"])
         #expect(c.ranking.map(\.rank) == [1, 2, 3])
         #expect(c.ranking.map(\.index) == [1, 0.86, 0.55])
+        // Peers: the appendix shows their average and no conflicts are reported.
+        #expect(c.peers)
+        #expect(c.conflicts.isEmpty)
+        #expect(c.rows.first { $0.criterion.id == "1.2" }?.values[.selfScore]?.number == 1.5)
+        #expect(c.rows.first { $0.criterion.id == "1" }?.values[.selfScore]?.number == 1.5 + (1 + 0.5 + 1) / 3)
     }
 
     @Test func appendixWorkbookReadsBack() throws {

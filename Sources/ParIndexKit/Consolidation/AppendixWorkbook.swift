@@ -13,7 +13,10 @@ public enum AppendixWorkbook {
     public static func headerRow(_ c: Consolidation) -> Int { c.framework.metadata.document == nil ? 4 : 5 }
 
     public static func write(_ c: Consolidation, to path: String) throws {
-        let writer = try XLSXWriter(path: path)
+        // Constant memory: rows go to disk as they are written, so the account of a
+        // 10,000-file run does not sit in memory (rows are written in order, merges only
+        // span one row).
+        let writer = try XLSXWriter(path: path, options: WriterOptions(constantMemory: true))
         try writer.setProperties(DocumentProperties(
             title: "PHỤ LỤC — \(c.framework.metadata.title)", subject: "Tổng hợp Chỉ số cải cách hành chính",
             author: "parindex", company: nil, comments: "Tổng hợp từ \(c.inputs.count) tệp"))
@@ -215,7 +218,7 @@ public enum AppendixWorkbook {
         try ws.write(.string("KIỂM TRA CÁC TỆP ĐẦU VÀO"), at: .init(row: r, column: 1), style: AppendixStyles.heading)
         r += 1
         let invalid = c.inputs.filter { $0.status == .unreadable || $0.status == .excludedInvalid || $0.errors > 0 }.count
-        try ws.write(.string("\(c.inputs.count) tệp; \(invalid) tệp có lỗi hoặc không đọc được; \(c.findings.count) phát hiện; \(c.accounts.count) dòng được ghi nhận."),
+        try ws.write(.string("\(c.inputs.count) tệp; \(invalid) tệp có lỗi hoặc không đọc được; \(c.findings.count) phát hiện; \(c.ledger.count) dòng được ghi nhận."),
                      at: .init(row: r, column: 1), style: AppendixStyles.note)
 
         try title("1. Các tệp đầu vào")
@@ -266,7 +269,7 @@ public enum AppendixWorkbook {
 
         try title("6. Nguồn của từng dòng đầu vào")
         try header(["Tệp", "Trạng thái", "Trang tính", "Dòng", "Mã", "Chi tiết"])
-        for a in c.accounts {
+        try c.ledger.forEach { a in
             let status: String
             switch a.status {
             case .used: status = "Đã tổng hợp"

@@ -90,6 +90,9 @@ public struct Consolidation: Sendable {
     public var totalMax: Double
     /// The score column the summary counts as points achieved (appraised, else self, else target).
     public var pointsRole: ColumnRole?
+    /// The submissions are peers assessed on the whole framework: score columns hold their
+    /// average and ``ranking`` compares them.
+    public var peers: Bool
     public var fields: [FieldSummary]
     public var units: [UnitSummary]
     public var ranking: [RankEntry]
@@ -98,5 +101,13 @@ public struct Consolidation: Sendable {
     public var unitsNotSubmitted: [Unit]
     public var criteriaNotSubmitted: [Criterion]
     public var conflicts: [Conflict]
-    public var accounts: [Account]
+    /// Every input row's fate (streamed to the `Kiểm tra` sheet).
+    public var ledger: AccountLedger
+
+    /// The account lines, materialized (small runs and tests; the writer streams ``ledger``).
+    public var accounts: [Account] {
+        var all: [Account] = []
+        ledger.forEach { all.append($0) }
+        return all
+    }
 }

@@ -17,6 +17,26 @@ public struct ValidationReport: Codable, Sendable {
         public var errors: Int
         public var warnings: Int
         public var findings: [Finding]
+
+        public init(status: String, file: String, unit: String?, reason: String?, errors: Int, warnings: Int,
+                    findings: [Finding]) {
+            self.status = status; self.file = file; self.unit = unit; self.reason = reason
+            self.errors = errors; self.warnings = warnings; self.findings = findings
+        }
+
+        /// The entry for one processed input (keeps its findings, not its table).
+        public init(_ input: ConsolidationInput, directory: UnitDirectory) {
+            switch input {
+            case .unreadable(let file, let reason):
+                self.init(status: "unreadable", file: file, unit: nil, reason: reason, errors: 0, warnings: 0, findings: [])
+            case .skipped(let file, let reason):
+                self.init(status: "skipped", file: file, unit: nil, reason: reason, errors: 0, warnings: 0, findings: [])
+            case .submission(let s, let findings):
+                let errors = findings.filter { $0.severity == .error }.count
+                self.init(status: errors > 0 ? "invalid" : "valid", file: s.file, unit: s.unit(in: directory)?.code,
+                          reason: nil, errors: errors, warnings: findings.count - errors, findings: findings)
+            }
+        }
     }
 
     public struct Summary: Codable, Sendable {
@@ -35,20 +55,13 @@ public struct ValidationReport: Codable, Sendable {
 
     public init(framework: Framework, results: [ConsolidationInput]) {
         let directory = UnitDirectory(units: framework.units)
+        self.init(framework: framework, entries: results.map { FileEntry($0, directory: directory) })
+    }
+
+    /// A report from entries made one by one (``FileEntry/init(_:directory:)``), in input order.
+    public init(framework: Framework, entries: [FileEntry]) {
         self.framework = FrameworkInfo(title: framework.metadata.title, hash: FrameworkStore.versionHash(framework))
-        files = results.map { result in
-            switch result {
-            case .unreadable(let file, let reason):
-                return FileEntry(status: "unreadable", file: file, unit: nil, reason: reason, errors: 0, warnings: 0, findings: [])
-            case .skipped(let file, let reason):
-                return FileEntry(status: "skipped", file: file, unit: nil, reason: reason, errors: 0, warnings: 0, findings: [])
-            case .submission(let s, let findings):
-                let errors = findings.filter { $0.severity == .error }.count
-                return FileEntry(status: errors > 0 ? "invalid" : "valid", file: s.file,
-                                 unit: s.unit(in: directory)?.code, reason: nil,
-                                 errors: errors, warnings: findings.count - errors, findings: findings)
-            }
-        }
+        files = entries
         summary = Summary(files: files.count,
                           valid: files.filter { $0.status == "valid" }.count,
                           invalid: files.filter { $0.status == "invalid" }.count,

@@ -59,17 +59,35 @@ public enum SubmissionBatch {
         }
     }
 
-    /// Processes all files concurrently; `progress` is called with (done, total) as files finish.
-    public static func process(_ paths: [Item], validator: Validator, limits: ReadLimits = .default,
-                               progress: (@Sendable (Int, Int) -> Void)? = nil) -> [ConsolidationInput] {
-        let results = Mutex<[ConsolidationInput?]>(Array(repeating: nil, count: paths.count))
-        let done = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-            let outcome = process(paths[i], validator: validator, limits: limits)
-            results.withLock { $0[i] = outcome }
-            let n = done.add(1, ordering: .relaxed).newValue
-            progress?(n, paths.count)
+    /// Processes all files concurrently (every core) and hands each result to `body` as it
+    /// is ready, one at a time, with its position in input order. Nothing is kept: a caller
+    /// that only needs findings holds findings, not tables.
+    public static func forEach(_ items: [Item], validator: Validator, limits: ReadLimits = .default,
+                               progress: (@Sendable (Int, Int) -> Void)? = nil,
+                               _ body: (Int, ConsolidationInput) -> Void) {
+        withoutActuallyEscaping(body) { body in
+            let sink = Mutex(SendableBox(body))
+            let done = Atomic<Int>(0)
+            DispatchQueue.concurrentPerform(iterations: items.count) { i in
+                let outcome = process(items[i], validator: validator, limits: limits)
+                sink.withLock { $0.value(i, outcome) }
+                let n = done.add(1, ordering: .relaxed).newValue
+                progress?(n, items.count)
+            }
         }
-        return results.withLock { $0.map { $0! } }
     }
+
+    /// All results in input order (small runs and tests).
+    public static func process(_ items: [Item], validator: Validator, limits: ReadLimits = .default,
+                               progress: (@Sendable (Int, Int) -> Void)? = nil) -> [ConsolidationInput] {
+        var results = [ConsolidationInput?](repeating: nil, count: items.count)
+        forEach(items, validator: validator, limits: limits, progress: progress) { results[$0] = $1 }
+        return results.map { $0! }
+    }
+}
+
+/// Carries a non-Sendable closure into the mutex that serialises its calls.
+private struct SendableBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

@@ -64,7 +64,8 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unsafeEntryName(let name):
             return "tệp nén chứa tên phần không an toàn hoặc trùng lặp: \(name)"
         case .limitExceeded(let part, let limit):
-            return "phần \(part) vượt giới hạn cho phép (\(limit)); có thể là tệp nén độc hại (zip bomb)"
+            let bomb = limit.contains("nén") ? "; có thể là tệp nén độc hại (zip bomb)" : ""
+            return "phần \(part) vượt giới hạn cho phép (\(limit))\(bomb)"
         case .sheetNotFound(let name):
             return "không có trang tính \"\(name)\""
         case .writeFailed(let why):
