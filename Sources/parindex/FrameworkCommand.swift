@@ -27,10 +27,13 @@ struct FrameworkImportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Tệp bộ tiêu chí cần ghi (.yaml, .yml hoặc .json).")
     var output: String
 
+    @OptionGroup(title: "Giới hạn khi đọc tệp")
+    var limits: LimitOptions
+
     func run() throws {
         let result: FrameworkImporter.Result
         do {
-            result = try FrameworkImporter().importWorkbook(path: appendix, sheetName: sheet)
+            result = try FrameworkImporter().importWorkbook(path: appendix, sheetName: sheet, limits: limits.readLimits)
         } catch {
             Console.reportUnreadable(appendix, error)
             throw ExitCode(2)

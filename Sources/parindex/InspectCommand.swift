@@ -22,11 +22,14 @@ struct InspectCommand: ParsableCommand {
     @Flag(name: .long, help: "Nhận dạng bảng phụ lục: dòng tiêu đề, vai trò từng cột và từng dòng dữ liệu.")
     var table = false
 
+    @OptionGroup(title: "Giới hạn khi đọc tệp")
+    var limits: LimitOptions
+
     func run() throws {
         let out = OutputBuffer()
         defer { out.flush() }
         do {
-            let reader = try XLSXReader(path: file)
+            let reader = try XLSXReader(path: file, limits: limits.readLimits)
             if table {
                 let recognized = try TableRecognizer().recognize(reader, sheetName: sheet)
                 if json { TableDump.json(recognized, file: file, out: out) } else { TableDump.text(recognized, file: file, out: out) }

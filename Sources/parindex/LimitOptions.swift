@@ -1,44 +1,91 @@
 import ArgumentParser
 import XLSX
 
-/// Per-file reading limits, shared by every command that reads workbooks. The defaults
-/// (``ReadLimits/default``) are far above anything a real submission reaches; a file over
-/// a limit is refused with its reason and the other files go on.
+/// Per-file reading limits, shared by every command that reads workbooks. A file over a
+/// limit is refused with its reason (`parindex: <file>: …`, exit status 2 or 1 as the
+/// command documents) and the other files go on. Defaults are ``ReadLimits/default``, far
+/// above anything a real submission reaches; they are spelt out in the Vietnamese help
+/// (the options are optional so that ArgumentParser does not add an English "default:").
 struct LimitOptions: ParsableArguments {
-    @Option(name: .customLong("max-part-mib"), help: "Giới hạn dung lượng giải nén của một phần trong tệp, MiB (mặc định 512).")
-    var maxPartMiB: Int = ReadLimits.default.maxPartBytes >> 20
+    static let defaults = ReadLimits.default
 
-    @Option(name: .customLong("max-total-mib"), help: "Giới hạn tổng dung lượng giải nén của một tệp, MiB (mặc định 1024).")
-    var maxTotalMiB: Int = ReadLimits.default.maxTotalBytes >> 20
+    @Option(name: .customLong("max-part-mib"),
+            help: ArgumentHelp("""
+                Dung lượng giải nén tối đa của một phần trong tệp .xlsx, tính bằng MiB \
+                (mặc định \(LimitOptions.defaults.maxPartBytes >> 20)).
+                """, valueName: "MiB"))
+    var maxPartMiB: Int?
 
-    @Option(name: .customLong("max-ratio"), help: "Tỉ lệ nén tối đa của một phần sau 16 MiB đầu (mặc định 200).")
-    var maxRatio: Int = ReadLimits.default.maxCompressionRatio
+    @Option(name: .customLong("max-total-mib"),
+            help: ArgumentHelp("""
+                Tổng dung lượng giải nén tối đa của một tệp, tính bằng MiB \
+                (mặc định \(LimitOptions.defaults.maxTotalBytes >> 20)).
+                """, valueName: "MiB"))
+    var maxTotalMiB: Int?
 
-    @Option(name: .customLong("max-cells"), help: "Số ô tối đa trong một trang tính (mặc định 50.000.000).")
-    var maxCells: Int = ReadLimits.default.maxCellsPerSheet
+    @Option(name: .customLong("max-ratio"),
+            help: ArgumentHelp("""
+                Tỉ lệ nén tối đa (giải nén ÷ nén) của một phần, xét khi phần đó đã giải nén quá \
+                \(LimitOptions.defaults.ratioAllowanceBytes >> 20) MiB; vượt là dấu hiệu tệp nén độc hại \
+                (zip bomb) (mặc định \(LimitOptions.defaults.maxCompressionRatio)).
+                """, valueName: "N"))
+    var maxRatio: Int?
 
-    @Option(name: .customLong("max-shared-strings"), help: "Số chuỗi dùng chung tối đa (mặc định 5.000.000).")
-    var maxSharedStrings: Int = ReadLimits.default.maxSharedStrings
+    @Option(name: .customLong("max-cells"),
+            help: ArgumentHelp("""
+                Số ô tối đa đọc từ một trang tính (mặc định \(LimitOptions.grouped(LimitOptions.defaults.maxCellsPerSheet))).
+                """, valueName: "N"))
+    var maxCells: Int?
 
-    @Option(name: .customLong("max-string-kib"), help: "Độ dài tối đa của nội dung một ô, KiB (mặc định 1024).")
-    var maxStringKiB: Int = ReadLimits.default.maxStringBytes >> 10
+    @Option(name: .customLong("max-shared-strings"),
+            help: ArgumentHelp("""
+                Số chuỗi dùng chung (sharedStrings) tối đa của một tệp \
+                (mặc định \(LimitOptions.grouped(LimitOptions.defaults.maxSharedStrings))).
+                """, valueName: "N"))
+    var maxSharedStrings: Int?
+
+    @Option(name: .customLong("max-string-kib"),
+            help: ArgumentHelp("""
+                Độ dài tối đa của nội dung một ô, tính bằng KiB theo UTF-8 \
+                (mặc định \(LimitOptions.defaults.maxStringBytes >> 10)).
+                """, valueName: "KiB"))
+    var maxStringKiB: Int?
 
     func validate() throws {
-        for (name, value) in [("--max-part-mib", maxPartMiB), ("--max-total-mib", maxTotalMiB), ("--max-ratio", maxRatio),
-                              ("--max-cells", maxCells), ("--max-shared-strings", maxSharedStrings),
-                              ("--max-string-kib", maxStringKiB)] where value <= 0 {
-            throw ValidationError("\(name) phải là số dương")
+        let values: [(String, Int?)] = [
+            ("--max-part-mib", maxPartMiB), ("--max-total-mib", maxTotalMiB), ("--max-ratio", maxRatio),
+            ("--max-cells", maxCells), ("--max-shared-strings", maxSharedStrings), ("--max-string-kib", maxStringKiB),
+        ]
+        for case (let name, let value?) in values where value < 1 {
+            throw ValidationError("\(name) phải là số nguyên dương (đang là \(value)).")
         }
     }
 
+    /// The limits the reader enforces: the defaults, overridden by the options given.
+    /// Sizes too large to count in bytes are capped rather than overflowing.
     var readLimits: ReadLimits {
-        var limits = ReadLimits.default
-        limits.maxPartBytes = maxPartMiB << 20
-        limits.maxTotalBytes = maxTotalMiB << 20
-        limits.maxCompressionRatio = maxRatio
-        limits.maxCellsPerSheet = maxCells
-        limits.maxSharedStrings = maxSharedStrings
-        limits.maxStringBytes = maxStringKiB << 10
+        var limits = Self.defaults
+        if let maxPartMiB { limits.maxPartBytes = Self.scaled(maxPartMiB, shift: 20) }
+        if let maxTotalMiB { limits.maxTotalBytes = Self.scaled(maxTotalMiB, shift: 20) }
+        if let maxRatio { limits.maxCompressionRatio = maxRatio }
+        if let maxCells { limits.maxCellsPerSheet = maxCells }
+        if let maxSharedStrings { limits.maxSharedStrings = maxSharedStrings }
+        if let maxStringKiB { limits.maxStringBytes = Self.scaled(maxStringKiB, shift: 10) }
         return limits
+    }
+
+    private static func scaled(_ value: Int, shift: Int) -> Int {
+        value > Int.max >> shift ? Int.max : value << shift
+    }
+
+    /// `50.000.000`: thousands grouped with dots, as in the reader's messages.
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(".") }
+            out.append(ch)
+        }
+        return out
     }
 }

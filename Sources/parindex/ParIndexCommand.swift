@@ -11,4 +11,10 @@ struct ParIndexCommand: ParsableCommand {
         """,
         subcommands: [InspectCommand.self, FrameworkCommand.self, TemplateCommand.self, ValidateCommand.self, ConsolidateCommand.self]
     )
+
+    /// Ctrl-C / SIGTERM remove the temporary files being written before exiting (130 / 143).
+    static func main() {
+        SignalCleanup.install()
+        main(nil)
+    }
 }

@@ -19,8 +19,8 @@ public struct FrameworkImporter: Sendable {
     public init() {}
 
     /// Reads the workbook's table (the named sheet, or the first visible sheet with one).
-    public func importWorkbook(path: String, sheetName: String? = nil) throws -> Result {
-        let reader = try XLSXReader(path: path)
+    public func importWorkbook(path: String, sheetName: String? = nil, limits: ReadLimits = .default) throws -> Result {
+        let reader = try XLSXReader(path: path, limits: limits)
         let table = try TableRecognizer().recognize(reader, sheetName: sheetName)
         var result = importTable(table)
         result.framework.metadata.source = URL(fileURLWithPath: path).lastPathComponent

@@ -1,4 +1,5 @@
 import Foundation
+import XLSX
 
 /// Writes whole files atomically: a temporary file in the destination's folder, then a
 /// rename, so readers never see a half-written file and a failure leaves the old one.
@@ -7,6 +8,8 @@ public enum AtomicFile {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(UInt32.random(in: 0...UInt32.max))")
+        TemporaryFiles.register(tmp.path) // removed by the CLI's signal handler on Ctrl-C
+        defer { TemporaryFiles.unregister(tmp.path) }
         do {
             try data.write(to: tmp, options: [])
             if rename(tmp.path, url.path) != 0 {

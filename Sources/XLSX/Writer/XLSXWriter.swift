@@ -1,4 +1,5 @@
 import CXlsxWriter
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -56,6 +57,14 @@ public final class XLSXWriter {
         guard access(checkedFolder, W_OK) == 0 else {
             throw WriterChecks.fail("không ghi được vào thư mục \"\(checkedFolder)\": \(Self.systemError())")
         }
+        // Registered before it exists, so a signal handler never misses it; reserved on
+        // disk now (libxlsxwriter only creates it in close()) so the name cannot be taken.
+        TemporaryFiles.register(temporaryPath)
+        let fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL, 0o666)
+        guard fd >= 0 else {
+            throw WriterChecks.fail("không tạo được tệp tạm \"\(temporaryPath)\": \(Self.systemError())")
+        }
+        closeDescriptor(fd)
         var cOptions = lxw_workbook_options()
         cOptions.constant_memory = options.constantMemory ? 1 : 0
         cOptions.use_zip64 = options.useZip64 ? 1 : 0
@@ -69,6 +78,7 @@ public final class XLSXWriter {
     deinit {
         if let workbook { lxw_workbook_free(workbook) }
         if !finished { unlink(temporaryPath) }
+        TemporaryFiles.unregister(temporaryPath)
     }
 
     /// The names of the sheets added so far, in workbook order.
@@ -159,6 +169,7 @@ public final class XLSXWriter {
             throw WriterChecks.fail("không thay được tệp \"\(path)\": \(reason)")
         }
         finished = true
+        TemporaryFiles.unregister(temporaryPath)
     }
 
     // MARK: - Internal
@@ -195,4 +206,44 @@ public final class XLSXWriter {
     static func systemError() -> String {
         String(cString: strerror(errno))
     }
+}
+
+/// The temporary files being written right now (by ``XLSXWriter`` and any other atomic
+/// writer that registers here), so that a signal handler can remove them before the
+/// process exits: an interrupted run then leaves neither a half-written file nor a stray
+/// `.tmp-` file. Thread-safe.
+public enum TemporaryFiles {
+    private static let paths = Mutex<Set<String>>([])
+
+    /// Records a temporary file about to be created.
+    public static func register(_ path: String) {
+        paths.withLock { _ = $0.insert(path) }
+    }
+
+    /// Forgets a temporary file (renamed into place or already removed).
+    public static func unregister(_ path: String) {
+        paths.withLock { _ = $0.remove(path) }
+    }
+
+    /// The temporary files registered now.
+    public static var current: Set<String> {
+        paths.withLock { $0 }
+    }
+
+    /// Removes every registered file from disk and forgets them; returns their paths.
+    /// Meant for a signal handler that exits right after.
+    @discardableResult
+    public static func removeAll() -> [String] {
+        paths.withLock { set in
+            let removed = Array(set)
+            for path in removed { unlink(path) }
+            set.removeAll()
+            return removed
+        }
+    }
+}
+
+/// `close(2)`, out of reach of ``XLSXWriter/close()`` inside the class.
+private func closeDescriptor(_ fd: Int32) {
+    _ = close(fd)
 }

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import XLSX
+
+/// The per-file read limits as flags (`--max-cells`, `--max-part-mib`…): a file over a
+/// limit is refused with its reason, the others go on.
+@Suite("Read limits as flags")
+struct LimitOptionsTests {
+    static let framework = CLI.root.appendingPathComponent("Examples/frameworks/tu-danh-gia-huyen-2023.yaml").path
+    /// Largest sheet: 42 cells.
+    static let small = "Examples/submissions/Bao cao tu cham diem CCHC 2023 (1).xlsx"
+    /// Largest sheet: 159 cells.
+    static let big = "Examples/submissions/Phong Noi vu - tu cham 2023.xlsx"
+
+    @Test func smallMaxCellsRefusesTheBigFileOnly() throws {
+        let result = try CLI.run(["validate", "--framework", Self.framework, "--max-cells", "100", Self.small, Self.big])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr == "parindex: \(Self.big): phần xl/worksheets/sheet1.xml vượt giới hạn cho phép "
+            + "(quá 100 ô trong một trang tính); có thể là tệp nén độc hại (zip bomb)\n"
+            || result.stderr.hasPrefix("parindex: \(Self.big): ") && result.stderr.contains("quá 100 ô trong một trang tính"),
+            "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stdout.contains("\(Self.small): hợp lệ"), "\(result.stdout)")
+        #expect(result.stdout.contains("1 hợp lệ") && result.stdout.contains("1 không đọc được"), "\(result.stdout)")
+    }
+
+    @Test func withoutTheFlagBothFilesPass() throws {
+        let result = try CLI.run(["validate", "--framework", Self.framework, Self.small, Self.big])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.contains("2 hợp lệ"))
+    }
+
+    @Test func consolidateHonoursTheLimitAndWritesTheRest() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let output = dir.appendingPathComponent("tong-hop.xlsx").path
+        let result = try CLI.run(["consolidate", "--framework", Self.framework, "--max-cells", "100",
+                                  Self.small, Self.big, "-o", output])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("parindex: \(Self.big): ") && result.stderr.contains("quá 100 ô"), "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func maxPartMiBReachesInspect() throws {
+        // The zip bomb is then stopped by the part size (1 MiB) before the ratio check.
+        let bomb = "Tests/Fixtures/hostile/zip-bomb.xlsx"
+        let result = try CLI.run(["inspect", "--table", "--max-part-mib", "1", bomb])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("quá 1 MiB khi giải nén"), "\(result.stderr)")
+    }
+
+    @Test func maxCellsReachesFrameworkImport() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let output = dir.appendingPathComponent("f.yaml").path
+        let result = try CLI.run(["framework", "import", CLI.example("002-ubnd-ninh-son-766-2022"),
+                                  "--max-cells", "10", "-o", output])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("quá 10 ô trong một trang tính"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func maxStringKiBAndSharedStrings() throws {
+        // 003 has a sharedStrings part with more than 10 strings.
+        let strings = try CLI.run(["inspect", "--table", "--max-shared-strings", "10", CLI.example("003-so-khcn-dak-nong-2023")])
+        #expect(strings.status == 2)
+        #expect(strings.stderr.contains("quá 10 chuỗi dùng chung"), "\(strings.stderr)")
+        let normal = try CLI.run(["inspect", "--table", "--max-string-kib", "64", CLI.example("003-so-khcn-dak-nong-2023")])
+        #expect(normal.status == 0, "\(normal.stderr)")
+    }
+
+    @Test(arguments: ["validate", "consolidate", "inspect"])
+    func helpDocumentsTheDefaultsInVietnamese(_ command: String) throws {
+        let help = try CLI.run([command, "--help"]).stdout
+        for flag in ["--max-part-mib", "--max-total-mib", "--max-ratio", "--max-cells", "--max-shared-strings", "--max-string-kib"] {
+            #expect(help.contains(flag), "\(command) --help lacks \(flag)")
+        }
+        for text in ["mặc định 512", "mặc định 1024", "mặc định 200", "mặc định 50.000.000", "mặc định 5.000.000"] {
+            #expect(help.contains(text), "\(command) --help lacks \(text)")
+        }
+        #expect(!help.contains("(default:"), "English default shown")
+    }
+
+    @Test func nonPositiveLimitIsAUsageError() throws {
+        let result = try CLI.run(["inspect", "--max-cells", "0", Self.small])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--max-cells phải là số nguyên dương"), "\(result.stderr)")
+    }
+}

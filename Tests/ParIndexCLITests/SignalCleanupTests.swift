@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+import XLSX
+
+/// Ctrl-C / SIGTERM during a long run: no half-written output, no stray `.tmp-` file.
+@Suite("Interrupted runs leave no temporary files", .serialized)
+struct SignalCleanupTests {
+    static let framework = CLI.root.appendingPathComponent("Examples/frameworks/tu-danh-gia-huyen-2023.yaml").path
+
+    /// A folder with `count` links to one example submission: slow enough to interrupt.
+    static func bigInbox(in dir: URL, count: Int) throws -> URL {
+        let inbox = dir.appendingPathComponent("bai-nop")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        let source = CLI.root.appendingPathComponent("Examples/submissions/Phong Noi vu - tu cham 2023.xlsx")
+        let local = inbox.appendingPathComponent("mau.xlsx")
+        try FileManager.default.copyItem(at: source, to: local)
+        for i in 0..<count {
+            try FileManager.default.linkItem(at: local, to: inbox.appendingPathComponent(String(format: "don-vi-%05d.xlsx", i)))
+        }
+        return inbox
+    }
+
+    static func temporaryFiles(in folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.contains(".tmp-") }
+    }
+
+    /// Starts consolidate, signals it once it has worked a while (or as soon as its
+    /// temporary output appears), and returns the outcome.
+    static func interruptedConsolidate(signal: Int32, output: URL, inbox: URL) throws -> BoundedCLI.Outcome {
+        try BoundedCLI.run(["consolidate", "--framework", framework, inbox.path, "-o", output.path],
+                           timeout: 120) { process in
+            let folder = output.deletingLastPathComponent()
+            let start = Date()
+            while process.isRunning, Date().timeIntervalSince(start) < 0.6, temporaryFiles(in: folder).isEmpty {
+                usleep(1_000)
+            }
+            kill(process.processIdentifier, signal)
+        }
+    }
+
+    @Test func sigintDuringConsolidateLeavesNothing() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inbox = try Self.bigInbox(in: dir, count: 1500)
+        let output = dir.appendingPathComponent("out/tong-hop.xlsx")
+        try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+
+        let result = try Self.interruptedConsolidate(signal: SIGINT, output: output, inbox: inbox)
+        #expect(result.reason == .exit && result.status == 130,
+                "ended with \(result.reason) \(result.status): \(result.stderr)")
+        #expect(result.stderr.contains("đã dừng do Ctrl-C"), "\(result.stderr)")
+        #expect(Self.temporaryFiles(in: output.deletingLastPathComponent()).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test func sigtermKeepsAnExistingOutputUnchanged() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inbox = try Self.bigInbox(in: dir, count: 1500)
+        let output = dir.appendingPathComponent("tong-hop.xlsx")
+        let old = Data("bảng tổng hợp cũ".utf8)
+        try old.write(to: output)
+
+        let result = try Self.interruptedConsolidate(signal: SIGTERM, output: output, inbox: inbox)
+        #expect(result.reason == .exit && result.status == 143,
+                "ended with \(result.reason) \(result.status): \(result.stderr)")
+        #expect(Self.temporaryFiles(in: dir).isEmpty)
+        #expect(try Data(contentsOf: output) == old)
+    }
+
+    /// What the signal handler calls: the writer's temporary file is registered (and
+    /// reserved on disk) from the start, and `removeAll` deletes it.
+    @Test func writerRegistersItsTemporaryFile() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("a.xlsx").path
+
+        let interrupted = try XLSXWriter(path: path)
+        _ = try interrupted.addWorksheet(name: "S")
+        #expect(TemporaryFiles.current.contains(interrupted.temporaryPath))
+        #expect(FileManager.default.fileExists(atPath: interrupted.temporaryPath))
+        let removed = TemporaryFiles.removeAll()
+        #expect(removed.contains(interrupted.temporaryPath))
+        #expect(!FileManager.default.fileExists(atPath: interrupted.temporaryPath))
+        #expect(TemporaryFiles.current.isEmpty)
+
+        let finished = try XLSXWriter(path: path)
+        _ = try finished.addWorksheet(name: "S")
+        try finished.close()
+        #expect(!TemporaryFiles.current.contains(finished.temporaryPath))
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["a.xlsx"])
+    }
+}
