@@ -24,6 +24,20 @@ public struct ValidationReport: Codable, Sendable {
             self.errors = errors; self.warnings = warnings; self.findings = findings
         }
 
+        enum CodingKeys: String, CodingKey { case status, file, unit, reason, errors, warnings, findings }
+
+        /// Every key is written, absent values as `null`.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(status, forKey: .status)
+            try c.encode(file, forKey: .file)
+            try c.encode(unit, forKey: .unit)
+            try c.encode(reason, forKey: .reason)
+            try c.encode(errors, forKey: .errors)
+            try c.encode(warnings, forKey: .warnings)
+            try c.encode(findings, forKey: .findings)
+        }
+
         /// The entry for one processed input (keeps its findings, not its table).
         public init(_ input: ConsolidationInput, directory: UnitDirectory) {
             switch input {

@@ -63,4 +63,20 @@ public struct Finding: Codable, Hashable, Sendable {
         self.rule = rule; self.file = file; self.sheet = sheet; self.cell = cell; self.code = code
         self.message = message; self.found = found; self.expected = expected
     }
+
+    enum CodingKeys: String, CodingKey { case severity, rule, file, sheet, cell, code, message, found, expected }
+
+    /// Every key is written, absent values as `null`, so the JSON report keeps one shape.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(file, forKey: .file)
+        try c.encode(sheet, forKey: .sheet)
+        try c.encode(cell, forKey: .cell)
+        try c.encode(code, forKey: .code)
+        try c.encode(message, forKey: .message)
+        try c.encode(found, forKey: .found)
+        try c.encode(expected, forKey: .expected)
+    }
 }
