@@ -93,20 +93,40 @@ measure read.calamine 100000 600 "" -- python3 "$B/baselines/calamine_read.py" "
 cp "$DATA/last.out" "$DATA/calamine.json"
 
 # ---------------------------------------------------------------- per N
-for N in $SIZES; do
-  D=$DATA/n$N
+# gen_set DIR FW_UNITS N [COUNT]: framework with FW_UNITS communes + the submissions (cached)
+gen_set() {
+  local D=$1 U=$2 N=$3 K=${4:-0}
   mkdir -p "$D"
   FW=$D/framework.yaml
-  python3 "$B/gen/make_framework.py" "$N" "$FW.new"
+  python3 "$B/gen/make_framework.py" "$U" "$FW.new"
   if ! cmp -s "$FW.new" "$FW"; then mv "$FW.new" "$FW"; else rm "$FW.new"; fi
-  STAMP=$(stamp_of "$B/gen/make_submissions.py" "$FW")
-  if [ "$(cat "$D/files.stamp" 2>/dev/null)" != "$STAMP" ]; then
-    echo "== generate $N submissions" >&2
+  local stamp; stamp=$( (cat "$B/gen/make_submissions.py" "$FW"; echo "$N $K") | sha256sum | cut -c1-16)
+  if [ "$(cat "$D/files.stamp" 2>/dev/null)" != "$stamp" ]; then
+    echo "== generate $D" >&2
     rm -rf "$D/files"
-    python3 "$B/gen/make_submissions.py" --parindex "$PARINDEX" --framework "$FW" --n "$N" --out "$D/files"
-    echo "$STAMP" > "$D/files.stamp"
+    python3 "$B/gen/make_submissions.py" --parindex "$PARINDEX" --framework "$FW" --n "$N" --units "$U" \
+      --count "$K" --out "$D/files"
+    echo "$stamp" > "$D/files.stamp"
   fi
+}
+
+# run_set SET N FILES_COUNT: validate, consolidate (and the openpyxl baseline when asked)
+run_set() {
+  local set=$1 N=$2 base=${3:-0}
+  measure "$set.validate" "$N" 1800 "" -- "$PARINDEX" validate --framework "$FW" "$D/files"
+  cp "$DATA/last.out" "$D/validate.txt"
+  measure "$set.consolidate" "$N" 1800 "" -- "$PARINDEX" consolidate --framework "$FW" "$D/files" -o "$D/consolidated.xlsx"
+  if [ $BASELINE = 1 ] && [ "$base" = 1 ]; then
+    measure "$set.openpyxl" "$N" 1200 "" -- python3 "$B/baselines/openpyxl_job.py" "$FW" "$D/files" "$D/openpyxl-consolidated.xlsx"
+  fi
+}
+
+SAMPLE=200
+for N in $SIZES; do
   echo "== N=$N" >&2
+  # Set "peers": N communes in the framework, each leading every leaf, one file each.
+  D=$DATA/peers-$N
+  if [ "$N" -le 1000 ]; then gen_set "$D" "$N" "$N"; else gen_set "$D" "$N" "$N" "$SAMPLE"; fi
   # Templates: --all writes N whole-framework templates. Its cost grows faster than N
   # (see RESULTS.md), so above 1,000 only one single-unit call is timed and the
   # N-template figure is extrapolated from it (said so in RESULTS.md).
@@ -115,13 +135,22 @@ for N in $SIZES; do
     rm -rf "$D/templates"
     measure template.all "$N" 900 "" -- "$PARINDEX" template --framework "$FW" --all --out-dir "$D/templates"
     rm -rf "$D/templates"
+    run_set peers "$N" 1
+  else
+    # Only a sample of $SAMPLE files: the per-file cost grows with N (see RESULTS.md).
+    run_set peers-sample "$N" 0
   fi
-  measure validate "$N" 1200 "" -- "$PARINDEX" validate --framework "$FW" "$D/files"
-  cp "$DATA/last.out" "$D/validate.txt"
-  measure consolidate "$N" 1200 "" -- "$PARINDEX" consolidate --framework "$FW" "$D/files" -o "$D/consolidated.xlsx"
-  if [ $BASELINE = 1 ] && [ "$N" -le 1000 ]; then
-    measure baseline.openpyxl "$N" 1200 "" -- python3 "$B/baselines/openpyxl_job.py" "$FW" "$D/files" "$D/openpyxl-consolidated.xlsx"
+  # Set "fixed": a framework of 100 communes whatever N; file i is commune ((i-1) mod 100)+1.
+  D=$DATA/fixed100-$N
+  gen_set "$D" 100 "$N"
+  base=0
+  if [ "$N" -le 1000 ]; then base=1; fi
+  if [ "$N" -gt 1000 ] && [ $BASELINE = 1 ]; then
+    # The baseline at this N only if the 1,000 run extrapolates to under 10 minutes.
+    b1k=$(awk -F'\t' '$1=="fixed.openpyxl" && $2==1000 {print $3}' "$TSV")
+    if [ -n "$b1k" ] && awk -v b="$b1k" -v n="$N" 'BEGIN{exit !(b * n / 1000 < 600)}'; then base=1; fi
   fi
+  run_set fixed "$N" "$base"
 done
 
 echo "== report" >&2

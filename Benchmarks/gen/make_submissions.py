@@ -27,6 +27,11 @@ Seeded (random.Random(seed * 1_000_003 + i) per file), parallel (multiprocessing
 byte-stable for a given parindex build: xlsxwriter gets fixed document dates.
 
     python3 make_submissions.py --parindex BIN --framework F.yaml --n N --out DIR [--seed 2023] [--jobs 2]
+                                [--units U] [--count K]
+
+--units U: the framework has U communes (U < N); file i is commune ((i-1) mod U) + 1
+(data set "fixed framework": the framework's size does not grow with N).
+--count K: only the first K of the N files (data set "sample" for very large N).
 """
 import argparse
 import datetime
@@ -118,10 +123,10 @@ def evidence(rng, name):
 
 
 def write_one(args):
-    tpl, i, seed, out_dir, bad = args
+    tpl, i, unit, seed, out_dir, bad = args
     rng = random.Random(seed * 1_000_003 + i)
-    code, name = commune(i)
-    path = os.path.join(out_dir, f"{code} - {name.replace('UBND xã Số', 'xa so')} - tu danh gia 2023.xlsx")
+    code, name = commune(unit)
+    path = os.path.join(out_dir, f"{i:05d} {code} - {name.replace('UBND xã Số', 'xa so')} - tu danh gia 2023.xlsx")
     wb = xlsxwriter.Workbook(path, {"strings_to_numbers": False})
     wb.set_properties({"title": f"Tự đánh giá CCHC 2023 — {name}", "author": "parindex",
                        "created": FIXED_DATE, "company": name})
@@ -212,6 +217,9 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=2023)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--units", type=int, default=0,
+                    help="framework's commune count when smaller than N: file i is commune ((i-1) %% U) + 1")
+    ap.add_argument("--count", type=int, default=0, help="write only the first K files (a sample)")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -221,7 +229,9 @@ def main():
         tpl = read_template(t)
     picker = random.Random(a.seed)
     bad = [picker.random() < 0.05 for _ in range(a.n)]
-    jobs = [(tpl, i, a.seed, a.out, bad[i - 1]) for i in range(1, a.n + 1)]
+    units = a.units or a.n
+    count = a.count or a.n
+    jobs = [(tpl, i, (i - 1) % units + 1, a.seed, a.out, bad[i - 1]) for i in range(1, count + 1)]
     with mp.Pool(a.jobs) as pool:
         results = pool.map(write_one, jobs, chunksize=max(1, a.n // (a.jobs * 8)))
     with open(os.path.join(a.out, "..", "errors.tsv"), "w", encoding="utf-8") as f:
@@ -230,7 +240,7 @@ def main():
             for e in errs:
                 f.write("\t".join(e) + "\n")
     nbad = sum(1 for errs in results if errs)
-    print(f"make_submissions: {a.n} files in {a.out}, {nbad} with seeded errors", file=sys.stderr)
+    print(f"make_submissions: {count} files in {a.out}, {nbad} with seeded errors", file=sys.stderr)
 
 
 if __name__ == "__main__":

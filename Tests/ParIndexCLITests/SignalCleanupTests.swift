@@ -24,28 +24,35 @@ struct SignalCleanupTests {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.contains(".tmp-") }
     }
 
-    /// Starts consolidate, signals it once it has worked a while (or as soon as its
-    /// temporary output appears), and returns the outcome.
-    static func interruptedConsolidate(signal: Int32, output: URL, inbox: URL) throws -> BoundedCLI.Outcome {
-        try BoundedCLI.run(["consolidate", "--framework", framework, inbox.path, "-o", output.path],
-                           timeout: 120) { process in
+    /// Starts consolidate and signals it: after `delay` seconds, or (`delay` nil) as soon
+    /// as its temporary output file appears. Returns the outcome and whether a temporary
+    /// file was seen before the signal.
+    static func interruptedConsolidate(signal: Int32, output: URL, inbox: URL,
+                                       delay: Double?) throws -> (BoundedCLI.Outcome, Bool) {
+        nonisolated(unsafe) var sawTemporary = false
+        let outcome = try BoundedCLI.run(["consolidate", "--framework", framework, inbox.path, "-o", output.path],
+                                         timeout: 180) { process in
             let folder = output.deletingLastPathComponent()
             let start = Date()
-            while process.isRunning, Date().timeIntervalSince(start) < 0.6, temporaryFiles(in: folder).isEmpty {
-                usleep(1_000)
+            while process.isRunning {
+                if !temporaryFiles(in: folder).isEmpty { sawTemporary = true }
+                if let delay, Date().timeIntervalSince(start) >= delay { break }
+                if delay == nil, sawTemporary { break }
+                usleep(500)
             }
             kill(process.processIdentifier, signal)
         }
+        return (outcome, sawTemporary)
     }
 
-    @Test func sigintDuringConsolidateLeavesNothing() throws {
+    @Test func sigintWhileReadingLeavesNothing() throws {
         let dir = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let inbox = try Self.bigInbox(in: dir, count: 1500)
+        let inbox = try Self.bigInbox(in: dir, count: 600)
         let output = dir.appendingPathComponent("out/tong-hop.xlsx")
         try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
 
-        let result = try Self.interruptedConsolidate(signal: SIGINT, output: output, inbox: inbox)
+        let (result, _) = try Self.interruptedConsolidate(signal: SIGINT, output: output, inbox: inbox, delay: 0.5)
         #expect(result.reason == .exit && result.status == 130,
                 "ended with \(result.reason) \(result.status): \(result.stderr)")
         #expect(result.stderr.contains("đã dừng do Ctrl-C"), "\(result.stderr)")
@@ -53,15 +60,32 @@ struct SignalCleanupTests {
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
+    @Test func sigintWhileWritingRemovesTheTemporaryFile() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Enough inputs for the Kiểm tra sheet to take a moment to assemble.
+        let inbox = try Self.bigInbox(in: dir, count: 300)
+        let output = dir.appendingPathComponent("out/tong-hop.xlsx")
+        try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+
+        let (result, sawTemporary) = try Self.interruptedConsolidate(signal: SIGINT, output: output, inbox: inbox, delay: nil)
+        try #require(sawTemporary, "the temporary output never appeared: \(result.stdout) \(result.stderr)")
+        #expect(result.reason == .exit && result.status == 130,
+                "ended with \(result.reason) \(result.status): \(result.stderr)")
+        #expect(result.stderr.contains("đã xóa 1 tệp tạm"), "\(result.stderr)")
+        #expect(Self.temporaryFiles(in: output.deletingLastPathComponent()).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
     @Test func sigtermKeepsAnExistingOutputUnchanged() throws {
         let dir = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let inbox = try Self.bigInbox(in: dir, count: 1500)
+        let inbox = try Self.bigInbox(in: dir, count: 600)
         let output = dir.appendingPathComponent("tong-hop.xlsx")
         let old = Data("bảng tổng hợp cũ".utf8)
         try old.write(to: output)
 
-        let result = try Self.interruptedConsolidate(signal: SIGTERM, output: output, inbox: inbox)
+        let (result, _) = try Self.interruptedConsolidate(signal: SIGTERM, output: output, inbox: inbox, delay: 0.5)
         #expect(result.reason == .exit && result.status == 143,
                 "ended with \(result.reason) \(result.status): \(result.stderr)")
         #expect(Self.temporaryFiles(in: dir).isEmpty)

@@ -60,6 +60,11 @@ public enum AnnotatedCopy {
                 try ws.addComment(at: ref, text: String(text.prefix(30_000)), author: "parindex")
             }
             for (column, width) in widths { try ws.setColumnWidth(column, width: Double(width)) }
+            for row in rows {
+                let texts = row.cells.map { (text: $0.value.description, width: Double(widths[$0.reference.column] ?? 8), bold: false) }
+                try ws.setRowHeight(row.number, height: RowHeights.height(cells: texts))
+            }
+            try ws.setPageSetup(PageSetup(paper: .a4, orientation: .landscape, fitToWidth: true))
             if sheet.state != .visible { try ws.hide() }
         }
         try writer.close()
@@ -94,9 +99,16 @@ public enum AnnotatedCopy {
             let values: [CellValue?] = [.number(Double(i + 1)), .string(f.severity.label), f.sheet.map { .string($0) },
                                         f.cell.map { .string($0) }, f.code.map { .string($0) }, .string(f.message),
                                         f.found.map { .string($0) }, f.expected.map { .string($0) }, .string(f.rule.rawValue)]
-            for (c, v) in values.enumerated() { try ws.write(v, at: .init(row: 5 + i, column: c + 1), style: style) }
+            var texts: [(text: String, width: Double, bold: Bool)] = []
+            for (c, v) in values.enumerated() {
+                try ws.write(v, at: .init(row: 5 + i, column: c + 1), style: style)
+                if case .string(let t)? = v { texts.append((t, widths[c], false)) }
+            }
+            try ws.setRowHeight(5 + i, height: RowHeights.height(cells: texts))
         }
         try ws.freezePanes(row: 5, column: 1)
+        try ws.setPageSetup(PageSetup(paper: .a4, orientation: .landscape, margins: .administrative,
+                                      repeatRows: 4...4, fitToWidth: true))
         try ws.activate()
     }
 }
