@@ -14,7 +14,7 @@ struct ParIndexCommand: ParsableCommand {
 
     /// Ctrl-C / SIGTERM remove the temporary files being written before exiting (130 / 143).
     static func main() {
-        //MUTATION SignalCleanup.install()
+        SignalCleanup.install()
         main(nil)
     }
 }
