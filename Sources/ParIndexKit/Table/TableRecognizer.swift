@@ -85,7 +85,10 @@ private struct Builder {
             }
             return
         }
-        if let again = matcher.matchHeaderRow(texts), again.columns.count >= max(3, header.columns.count - 1) {
+        let codeColumn = header.columns[.code]
+        let looksLikeData = codeColumn.flatMap { c in texts.first(where: { $0.column == c }) }
+            .map { CriterionCode(parsing: $0.text).isStructural } ?? false
+        if !looksLikeData, let again = matcher.matchHeaderRow(texts), again.columns.count >= max(3, header.columns.count - 1) {
             notes.append(TableNote(kind: .repeatedHeader, sheet: sheet, row: row.number,
                                    message: "Dòng \(row.number) lặp lại dòng tiêu đề bảng (ngắt trang): bỏ qua"))
             return
@@ -196,6 +199,9 @@ private struct Builder {
     /// `Tổng cộng`, `Tổng số`, `Cộng` rows at the bottom of a table.
     static func isTotal(code: String, title: String?) -> Bool {
         for candidate in [code, title ?? ""] {
+            // Only texts starting with T or C can read "Tổng…" or "Cộng".
+            guard let first = candidate.unicodeScalars.first(where: { $0 != " " }),
+                  "TtCc".unicodeScalars.contains(first) else { continue }
             let key = TextNormalizer.foldKey(candidate)
             if key.hasPrefix("tong cong") || key.hasPrefix("tong so") || key.hasPrefix("tong diem") || key == "cong" {
                 return true

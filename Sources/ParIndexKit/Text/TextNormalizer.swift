@@ -7,12 +7,24 @@ import Foundation
 public enum TextNormalizer {
     /// The text in Unicode Normalization Form C (precomposed), as shown to users.
     public static func nfc(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping
+        // Fast path: text made only of scalars below U+0300 (no combining
+        // marks, no singletons) and of Latin Extended Additional (U+1E00–U+1EFF, the
+        // precomposed Vietnamese letters) is already NFC.
+        if text.unicodeScalars.allSatisfy({ $0.value < 0x300 || (0x1E00...0x1EFF).contains($0.value) }) { return text }
+        return text.precomposedStringWithCanonicalMapping
     }
 
     /// Replaces every run of white space (Unicode spaces, NBSP, tabs, line breaks) by one
     /// ASCII space and trims both ends. Zero-width spaces and byte-order marks are removed.
     public static func collapseWhitespace(_ text: String) -> String {
+        // Fast path: plain ASCII text with single inner spaces is already collapsed.
+        var previousSpace = true
+        var plain = true
+        for byte in text.utf8 {
+            if byte >= 0x80 || (byte < 0x20) || byte == 0x7F { plain = false; break }
+            if byte == 0x20 { if previousSpace { plain = false; break }; previousSpace = true } else { previousSpace = false }
+        }
+        if plain && !previousSpace { return text }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -38,6 +50,60 @@ public enum TextNormalizer {
     /// `Điểm chuẩn`, `ĐIỂM CHUẨN` and NFD `Điểm  chuẩn\n` all give `diem chuan`;
     /// `Lĩnh vực/Tiêu chí` gives `linh vuc tieu chi`.
     public static func foldKey(_ text: String) -> String {
+        // The folded form of a non-ASCII scalar depends on that
+        // scalar alone (NFD's reordering only moves marks, which are dropped), so it is
+        // computed once per scalar and cached for U+0080–U+024F and U+1E00–U+1EFF
+        // (Vietnamese); other scalars take the slow path one at a time.
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                switch v {
+                case 0x61...0x7A, 0x30...0x39:
+                    if pendingSpace { out.append(" "); pendingSpace = false }
+                    out.append(scalar)
+                case 0x41...0x5A:
+                    if pendingSpace { out.append(" "); pendingSpace = false }
+                    out.append(Unicode.Scalar(v + 0x20)!)
+                default: pendingSpace = !out.isEmpty
+                }
+                continue
+            }
+            let folded = FoldCache.fold(scalar)
+            switch folded {
+            case .drop: continue
+            case .space: pendingSpace = !out.isEmpty
+            case .scalars(let list):
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(contentsOf: list)
+            }
+        }
+        return String(out)
+    }
+
+    enum Folded: Sendable { case drop, space, scalars([Unicode.Scalar]) }
+
+    enum FoldCache {
+        static let low: [Folded] = (0x80...0x24F).map { compute(Unicode.Scalar($0)!) }
+        static let extended: [Folded] = (0x1E00...0x1EFF).map { compute(Unicode.Scalar($0)!) }
+        static func fold(_ scalar: Unicode.Scalar) -> Folded {
+            let v = scalar.value
+            if v <= 0x24F { return low[Int(v) - 0x80] }
+            if v >= 0x1E00, v <= 0x1EFF { return extended[Int(v) - 0x1E00] }
+            return compute(scalar)
+        }
+        /// The slow path on one scalar: `.space` when it is a separator, else its folded scalars.
+        static func compute(_ scalar: Unicode.Scalar) -> Folded {
+            let key = foldKeySlow("a" + String(scalar) + "a")
+            // "a…a": a separator gives "a a", a dropped scalar "aa", a letter "a<x>a".
+            if key == "a a" { return .space }
+            let inner = Array(key.unicodeScalars.dropFirst().dropLast())
+            return inner.isEmpty ? .drop : .scalars(inner)
+        }
+    }
+
+    static func foldKeySlow(_ text: String) -> String {
         let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
         let source = isASCII ? text : text.decomposedStringWithCanonicalMapping
         var out = String.UnicodeScalarView()

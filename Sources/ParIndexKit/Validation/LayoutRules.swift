@@ -18,7 +18,7 @@ import XLSX
 enum LayoutRules {
     static func check(_ context: ValidationContext, into list: inout FindingList) {
         if let identity = context.submission.identity {
-            let hash = FrameworkStore.versionHash(context.framework)
+            let hash = context.frameworkHash
             if identity.frameworkHash != hash {
                 list.add(.templateOtherFramework, cell: nil, code: nil,
                          message: "Tệp được lập từ mẫu của một phiên bản bộ tiêu chí khác (\(identity.frameworkTitle.isEmpty ? identity.frameworkHash : identity.frameworkTitle)); đề nghị dùng mẫu mới nhất",

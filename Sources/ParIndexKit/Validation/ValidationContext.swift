@@ -32,20 +32,54 @@ struct ValidationContext {
     var table: RecognizedTable { submission.table }
     var rows: [TableRow] { submission.table.rows }
 
-    init(submission: Submission, framework: Framework, layout: Layout?) {
+    /// What depends on the framework only.
+    struct Prepared: Sendable {
+        let hash: String
+        let directory: UnitDirectory
+        let flat: [FlatCriterion]
+        let byID: [String: FlatCriterion]
+        let order: [String: Int]
+        let layouts: [String: Layout]
+        /// Criterion id → folded title, for `criterion.title-changed`.
+        let foldedTitles: [String: String]
+        init(_ framework: Framework) {
+            var layouts: [String: Layout] = [:]
+            for name in LayoutLibrary.builtinNames { layouts[name] = try? LayoutLibrary.load(name) }
+            self.layouts = layouts
+            hash = FrameworkStore.versionHash(framework)
+            directory = UnitDirectory(units: framework.units)
+            flat = framework.flattened
+            var byID: [String: FlatCriterion] = [:]
+            var order: [String: Int] = [:]
+            for (index, item) in flat.enumerated() where byID[item.criterion.id] == nil {
+                byID[item.criterion.id] = item
+                order[item.criterion.id] = index
+            }
+            self.byID = byID
+            self.order = order
+            foldedTitles = byID.mapValues { TextNormalizer.foldKey($0.criterion.title) }
+        }
+    }
+    let frameworkHash: String
+    let prepared: Prepared
+
+    /// The framework title of a criterion, folded once per validator.
+    func foldedTitle(of criterion: Criterion) -> String {
+        prepared.foldedTitles[criterion.id] ?? TextNormalizer.foldKey(criterion.title)
+    }
+
+    init(submission: Submission, framework: Framework, layout: Layout?, prepared: Prepared? = nil) {
         self.submission = submission
         self.framework = framework
         self.layout = layout
-        directory = UnitDirectory(units: framework.units)
-        flat = framework.flattened
-        var byID: [String: FlatCriterion] = [:]
-        var order: [String: Int] = [:]
-        for (index, item) in flat.enumerated() where byID[item.criterion.id] == nil {
-            byID[item.criterion.id] = item
-            order[item.criterion.id] = index
-        }
+        let prepared = prepared ?? Prepared(framework)
+        self.prepared = prepared
+        frameworkHash = prepared.hash
+        directory = prepared.directory
+        flat = prepared.flat
+        let byID = prepared.byID
         criterionByID = byID
-        frameworkOrder = order
+        frameworkOrder = prepared.order
 
         let rows = submission.table.rows
         var matched: [FlatCriterion?] = Array(repeating: nil, count: rows.count)

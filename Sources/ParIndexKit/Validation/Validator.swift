@@ -7,17 +7,22 @@ public struct Validator: Sendable {
     public let layout: Layout?
 
     /// `layout` overrides the layout named by the template identity or the framework.
+    /// What depends on the framework only, computed once per validator, not per file.
+    let prepared: ValidationContext.Prepared
+
     public init(framework: Framework, layout: Layout? = nil) {
         self.framework = framework
         self.layout = layout
+        self.prepared = ValidationContext.Prepared(framework)
     }
 
     /// The layout the rules use for `submission`: the one given, else the template
     /// identity's, else the framework's; nil when none loads (layout rules are skipped).
     public func layout(for submission: Submission) -> Layout? {
         if let layout { return layout }
-        if let name = submission.identity?.layout, let loaded = try? LayoutLibrary.load(name) { return loaded }
-        if let name = framework.metadata.layout, let loaded = try? LayoutLibrary.load(name) { return loaded }
+        // Built-in layouts are parsed once per validator, not per file.
+        if let name = submission.identity?.layout, let loaded = prepared.layouts[name] ?? (try? LayoutLibrary.load(name)) { return loaded }
+        if let name = framework.metadata.layout, let loaded = prepared.layouts[name] ?? (try? LayoutLibrary.load(name)) { return loaded }
         return nil
     }
 
@@ -25,7 +30,7 @@ public struct Validator: Sendable {
     /// without a cell last, in framework order, then by code.
     public func validate(_ submission: Submission) -> [Finding] {
         let context = ValidationContext(submission: submission, framework: framework,
-                                        layout: layout(for: submission))
+                                        layout: layout(for: submission), prepared: prepared)
         var list = FindingList(file: submission.file, sheet: submission.table.sheet)
         LayoutRules.check(context, into: &list)
         CriterionRules.check(context, into: &list)
