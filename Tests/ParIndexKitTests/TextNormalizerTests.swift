@@ -47,3 +47,21 @@ import Testing
         #expect(EditDistance.between("diem dat", "diem chuan", limit: 1) == 2) // capped at limit + 1
     }
 }
+
+/// The fast path of `collapseWhitespace` must agree with the full scan on Vietnamese text.
+@Test(arguments: [
+    ("Điểm chuẩn", "Điểm chuẩn"),
+    ("Điểm\u{00A0}chuẩn", "Điểm chuẩn"),
+    ("Điểm  chuẩn", "Điểm chuẩn"),
+    (" Điểm chuẩn", "Điểm chuẩn"),
+    ("Điểm chuẩn ", "Điểm chuẩn"),
+    ("Điểm\u{200B}chuẩn", "Điểmchuẩn"),
+    ("Điểm\u{2003}chuẩn", "Điểm chuẩn"),
+    ("Điểm\u{3000}chuẩn", "Điểm chuẩn"),
+    ("Điểm\u{FEFF}chuẩn", "Điểmchuẩn"),
+    ("Tiêu chí\nthành phần", "Tiêu chí thành phần"),
+    ("Ứng dụng CNTT", "Ứng dụng CNTT"),
+])
+func collapseWhitespaceFastPathAgrees(_ input: String, _ expected: String) {
+    #expect(TextNormalizer.collapseWhitespace(input) == expected)
+}

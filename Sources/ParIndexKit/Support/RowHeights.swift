@@ -9,6 +9,8 @@ enum RowHeights {
     /// The number of lines `text` takes in a column `width` characters wide.
     static func lines(_ text: String, width: Double, bold: Bool = false, fontSize: Double = 12) -> Int {
         let capacity = max(1, Int(((width - 1) * (bold ? 0.8 : 0.88) * 12 / fontSize).rounded(.down)))
+        // Fast path: fewer UTF-8 bytes than the line holds characters, and no line break.
+        if text.utf8.count <= capacity && !text.utf8.contains(0x0A) { return 1 }
         var total = 0
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var lines = 1

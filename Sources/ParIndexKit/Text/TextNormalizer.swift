@@ -17,12 +17,30 @@ public enum TextNormalizer {
     /// Replaces every run of white space (Unicode spaces, NBSP, tabs, line breaks) by one
     /// ASCII space and trims both ends. Zero-width spaces and byte-order marks are removed.
     public static func collapseWhitespace(_ text: String) -> String {
-        // Fast path: plain ASCII text with single inner spaces is already collapsed.
+        // Fast path: no control character, no double, leading or trailing space, and no
+        // multi-byte white space or invisible character (their UTF-8 lead bytes are
+        // C2 A0, E1 9A/A0, E2 80/81, E3 80, EF BB) means the text is already collapsed.
+        // Vietnamese letters (C3–C6, CC, E1 B8–BB) take this path.
         var previousSpace = true
         var plain = true
+        var previous: UInt8 = 0
         for byte in text.utf8 {
-            if byte >= 0x80 || (byte < 0x20) || byte == 0x7F { plain = false; break }
-            if byte == 0x20 { if previousSpace { plain = false; break }; previousSpace = true } else { previousSpace = false }
+            switch byte {
+            case 0x20:
+                if previousSpace { plain = false }
+                previousSpace = true
+            case 0..<0x20, 0x7F:
+                plain = false
+            default:
+                previousSpace = false
+                switch (previous, byte) {
+                case (0xC2, 0xA0), (0xE1, 0x9A), (0xE1, 0xA0), (0xE2, 0x80), (0xE2, 0x81), (0xE3, 0x80), (0xEF, 0xBB):
+                    plain = false
+                default: break
+                }
+            }
+            if !plain { break }
+            previous = byte
         }
         if plain && !previousSpace { return text }
         var out = String.UnicodeScalarView()
