@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import ParIndexKit
 
 /// `parindex template`: blank templates (biểu mẫu) for the units that lead criteria.
@@ -92,14 +93,21 @@ struct TemplateCommand: ParsableCommand {
             }
         }
 
-        for job in jobs {
+        // Templates are independent files: write them on every core, report in order.
+        let work = jobs
+        let outcomes = Mutex([Result<TemplateSummary, any Error>?](repeating: nil, count: work.count))
+        DispatchQueue.concurrentPerform(iterations: work.count) { i in
+            let outcome = Result { try builder.write(unit: work[i].unit, to: work[i].path) }
+            outcomes.withLock { $0[i] = outcome }
+        }
+        for (job, outcome) in zip(jobs, outcomes.withLock { $0 }) {
             let summary: TemplateSummary
-            do {
-                summary = try builder.write(unit: job.unit, to: job.path)
-            } catch let error as TemplateError {
+            switch outcome! {
+            case .success(let written): summary = written
+            case .failure(let error as TemplateError):
                 Console.reportUnreadable(job.unit.code, error)
                 throw ExitCode(2)
-            } catch {
+            case .failure(let error):
                 Console.reportUnreadable(job.path, error)
                 throw ExitCode(2)
             }

@@ -36,12 +36,15 @@ public struct TemplateBuilder: Sendable {
     /// Password for sheet protection; nil protects without one.
     public var password: String?
     public let selector: TemplateRowSelector
+    /// ``FrameworkStore/versionHash(_:)`` of the framework, computed once.
+    public let frameworkHash: String
 
     public init(framework: Framework, layout: Layout, password: String? = nil) {
         self.framework = framework
         self.layout = layout
         self.password = password?.isEmpty == true ? nil : password
         self.selector = TemplateRowSelector(framework: framework)
+        self.frameworkHash = FrameworkStore.versionHash(framework)
     }
 
     /// The framework's own layout (`metadata.layout`), else `plan`.
@@ -57,7 +60,7 @@ public struct TemplateBuilder: Sendable {
     /// The identity written on the hidden sheet of `unit`'s template.
     public func identity(for unit: Unit) -> TemplateIdentity {
         TemplateIdentity(frameworkTitle: framework.metadata.title,
-                         frameworkHash: FrameworkStore.versionHash(framework),
+                         frameworkHash: frameworkHash,
                          year: framework.metadata.year, unitCode: unit.code, unitName: unit.name,
                          layout: layout.name, generator: Self.generator)
     }
@@ -90,7 +93,7 @@ public struct TemplateBuilder: Sendable {
             title: "\(title) — \(unit.name)", subject: framework.metadata.title, author: Self.generator,
             company: framework.metadata.issuer, category: "PAR INDEX",
             keywords: "PAR INDEX, CCHC, \(unit.code)",
-            comments: "Biểu mẫu trống cho \(unit.name), lập từ bộ tiêu chí \(FrameworkStore.versionHash(framework))."))
+            comments: "Biểu mẫu trống cho \(unit.name), lập từ bộ tiêu chí \(frameworkHash)."))
         try writer.close()
         return TemplateSummary(path: path, unit: unit, rowCount: rows.count,
                                inputRowCount: rows.filter(\.isInput).count)

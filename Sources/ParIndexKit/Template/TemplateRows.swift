@@ -14,15 +14,24 @@ public struct TemplateRow: Equatable, Sendable {
 public struct TemplateRowSelector: Sendable {
     public let framework: Framework
     public let directory: UnitDirectory
+    /// Criterion id → codes of the units its lead names resolve to (resolved once).
+    private let leadCodes: [String: Set<String>]
 
     public init(framework: Framework) {
         self.framework = framework
-        self.directory = UnitDirectory(units: framework.units)
+        let directory = UnitDirectory(units: framework.units)
+        self.directory = directory
+        var leadCodes: [String: Set<String>] = [:]
+        for item in framework.flattened {
+            leadCodes[item.criterion.id, default: []].formUnion(item.criterion.lead.compactMap { directory.resolve($0)?.code })
+        }
+        self.leadCodes = leadCodes
     }
 
     /// True when one of the criterion's lead names resolves to `unit`.
     public func leads(_ criterion: Criterion, unit: Unit) -> Bool {
-        criterion.lead.contains { directory.resolve($0)?.code == unit.code }
+        leadCodes[criterion.id]?.contains(unit.code)
+            ?? criterion.lead.contains { directory.resolve($0)?.code == unit.code }
     }
 
     /// The criteria `unit` leads plus all their ancestors, in framework order (depth first).
@@ -38,8 +47,8 @@ public struct TemplateRowSelector: Sendable {
 
     /// The units of the framework that lead at least one criterion, in the framework's order.
     public func leadUnits() -> [Unit] {
-        let all = framework.flattened.map(\.criterion)
-        return framework.units.filter { unit in all.contains { leads($0, unit: unit) } }
+        let leading = leadCodes.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        return framework.units.filter { leading.contains($0.code) }
     }
 
     /// The unit written as `text` (code, name or alias, any spelling); throws a
