@@ -72,7 +72,9 @@ struct ConsolidateCommand: ParsableCommand {
         print("Đã ghi \(output): \(consolidation.rows.count) tiêu chí (\(used) có số liệu) từ \(files.count) tệp; "
               + "\(invalid) tệp có lỗi hoặc không đọc được — xem trang \"Kiểm tra\".")
         if !consolidation.unitsNotSubmitted.isEmpty {
-            print("Đơn vị chưa nộp: \(consolidation.unitsNotSubmitted.map(\.name).joined(separator: ", ")).")
+            let missing = consolidation.unitsNotSubmitted.map(\.name)
+            let shown = missing.prefix(10).joined(separator: ", ")
+            print("Đơn vị chưa nộp: \(shown)\(missing.count > 10 ? " và \(missing.count - 10) đơn vị khác (xem trang \"Kiểm tra\")" : "").")
         }
         if invalid > 0 { throw ExitCode(1) }
     }

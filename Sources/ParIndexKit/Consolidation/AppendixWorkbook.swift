@@ -206,13 +206,16 @@ public enum AppendixWorkbook {
             try ws.writeRow(cells.map { .string($0) }, row: r, style: AppendixStyles.header)
             r += 1
         }
-        func line(_ cells: [CellValue?], style: CellStyle = AppendixStyles.text) throws {
+        /// A line of a section; `fitted` sizes the row to its wrapped text (the per-row
+        /// account, one line per input row, stays one line high and is not wrapped).
+        func line(_ cells: [CellValue?], style: CellStyle = AppendixStyles.text, fitted: Bool = true) throws {
             var texts: [(text: String, width: Double, bold: Bool)] = []
+            let cellStyle = fitted ? style : style.with { $0.wrap = false }
             for (i, v) in cells.enumerated() {
-                try ws.write(v, at: .init(row: r, column: i + 1), style: style)
-                if case .string(let t)? = v { texts.append((t, widths[min(i, widths.count - 1)], false)) }
+                try ws.write(v, at: .init(row: r, column: i + 1), style: cellStyle)
+                if fitted, case .string(let t)? = v { texts.append((t, widths[min(i, widths.count - 1)], false)) }
             }
-            try ws.setRowHeight(r, height: RowHeights.height(cells: texts))
+            if fitted { try ws.setRowHeight(r, height: RowHeights.height(cells: texts)) }
             r += 1
         }
         try ws.write(.string("KIỂM TRA CÁC TỆP ĐẦU VÀO"), at: .init(row: r, column: 1), style: AppendixStyles.heading)
@@ -280,7 +283,7 @@ public enum AppendixWorkbook {
             }
             let style = a.status == .used || a.status == .skipped ? AppendixStyles.text : AppendixStyles.red(AppendixStyles.text)
             try line([.string(a.file), .string(status), a.sheet.map { .string($0) }, a.row.map { .number(Double($0)) },
-                      a.code.map { .string($0) }, .string(a.detail)], style: style)
+                      a.code.map { .string($0) }, .string(a.detail)], style: style, fitted: false)
         }
         try ws.setPageSetup(PageSetup(paper: .a4, orientation: .landscape, margins: .administrative, fitToWidth: true))
     }

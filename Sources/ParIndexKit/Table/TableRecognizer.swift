@@ -199,10 +199,11 @@ private struct Builder {
     /// `Tổng cộng`, `Tổng số`, `Cộng` rows at the bottom of a table.
     static func isTotal(code: String, title: String?) -> Bool {
         for candidate in [code, title ?? ""] {
-            // Only texts starting with T or C can read "Tổng…" or "Cộng".
+            // Only texts starting with T or C can read "Tổng…" or "Cộng"; the first words
+            // are enough to tell.
             guard let first = candidate.unicodeScalars.first(where: { $0 != " " }),
                   "TtCc".unicodeScalars.contains(first) else { continue }
-            let key = TextNormalizer.foldKey(candidate)
+            let key = TextNormalizer.foldKey(String(candidate.prefix(16)))
             if key.hasPrefix("tong cong") || key.hasPrefix("tong so") || key.hasPrefix("tong diem") || key == "cong" {
                 return true
             }

@@ -18,11 +18,14 @@ enum ScoreRules {
     static func check(_ context: ValidationContext, into list: inout FindingList) {
         for (i, row) in context.rows.enumerated() {
             let frameworkMax = context.matched[i]?.criterion.max
-            let range = ValidationContext.expectedRange(frameworkMax)
             for role in roles {
-                // The điểm chuẩn column itself should hold the framework's number.
-                let expected = role == .max ? frameworkMax.map(ScoreFormat.vietnamese) ?? range : range
                 guard let value = row.scores[role] else { continue }
+                // The điểm chuẩn column itself should hold the framework's number. Only
+                // formatted when a finding needs it (most scores are fine).
+                var expected: String {
+                    let range = ValidationContext.expectedRange(frameworkMax)
+                    return role == .max ? frameworkMax.map(ScoreFormat.vietnamese) ?? range : range
+                }
                 let cell = context.cell(role, i)
                 let name = ValidationContext.scoreName(role)
                 switch value {
