@@ -5,7 +5,7 @@
 #   Benchmarks/run.sh            N = 100, 1,000 and 10,000
 #   Benchmarks/run.sh --quick    N = 100 and 1,000
 #   options: --no-build (reuse the binaries), --no-baseline (skip openpyxl),
-#            --sizes "100 1000" (explicit list)
+#            --sizes "100 1000" (explicit list); RESULTS_OUT=FILE writes the report elsewhere
 #
 # Needs: swift, python3 with openpyxl, xlsxwriter, python-calamine, pyyaml; GNU time
 # (/usr/bin/time; `apt-get install -y time`). Generated data is cached in Benchmarks/.data/
@@ -43,13 +43,17 @@ if [ $BUILD = 1 ]; then
 fi
 
 RUN_ID=$(date +%Y%m%d-%H%M%S)
+# The tree the binaries were built from (commit, and whether Sources/ had uncommitted changes).
+BUILT_FROM="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [ -n "$(git -C "$ROOT" status --porcelain -- Sources Package.swift 2>/dev/null)" ]; then BUILT_FROM="$BUILT_FROM + uncommitted changes in Sources/"; fi
+OUT=${RESULTS_OUT:-$B/RESULTS.md}
 TSV=$DATA/results-$RUN_ID.tsv
 printf 'task\tn\twall\tuser\tsys\trss_kb\tload_before\tload_after\texit\ttries\textra\n' > "$TSV"
 ln -sf "results-$RUN_ID.tsv" "$DATA/results-latest.tsv"
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
 # Wait (at most 20 s) for the 1-minute load to drop below 1.5 before timing.
-settle() { for _ in $(seq 20); do awk -v l="$(load1)" 'BEGIN{exit !(l < 1.5)}' && return; sleep 1; done; }
+settle() { [ "${NO_SETTLE:-0}" = 1 ] && return; for _ in $(seq 20); do awk -v l="$(load1)" 'BEGIN{exit !(l < 1.5)}' && return; sleep 1; done; }
 
 # measure TASK N TIMEOUT_S EXTRA -- cmd...: GNU time; re-run (up to 3 tries) while the
 # load before the run was >= 1.5, keeping the fastest run. Output of cmd -> $DATA/last.out
@@ -65,13 +69,14 @@ measure() {
     local la; la=$(load1)
     local t
     if [ $rc = 124 ]; then t="TIMEOUT TIMEOUT TIMEOUT -"; else t=$(tail -1 "$DATA/time.out"); fi
-    local row; row=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$task" "$n" $t "$lb" "$la" "$rc")
+    local row; row=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$task" "$n" $t "$lb" "$la" "$rc")
     local wall; wall=$(echo "$t" | cut -d' ' -f1)
     if [ -z "$best" ] || { [ "$wall" != TIMEOUT ] && awk -v a="$wall" -v b="$(echo "$best" | cut -f3)" 'BEGIN{exit !(b=="TIMEOUT" || a < b)}'; }; then
       best=$row
     fi
     echo "   $task N=$n: $t (load $lb→$la, rc $rc)" >&2
-    if [ $rc = 124 ] || [ $tries -ge 3 ] || awk -v l="$lb" 'BEGIN{exit !(l < 1.5)}'; then break; fi
+    # No re-run for long tasks (> 60 s): the load they see is mostly their own.
+    if [ $rc = 124 ] || [ $tries -ge 3 ] || awk -v l="$lb" -v w="$wall" 'BEGIN{exit !(l < 1.5 || w > 60)}'; then break; fi
   done
   printf '%s\t%s\t%s\n' "$best" "$tries" "$extra" >> "$TSV"
 }
@@ -154,5 +159,5 @@ for N in $SIZES; do
 done
 
 echo "== report" >&2
-python3 "$B/gen/report.py" --tsv "$TSV" --mode "$MODE" --parindex "$PARINDEX" --out "$B/RESULTS.md"
-echo "wrote Benchmarks/RESULTS.md (raw figures: $TSV)" >&2
+python3 "$B/gen/report.py" --tsv "$TSV" --mode "$MODE" --parindex "$PARINDEX" --built-from "$BUILT_FROM" --out "$OUT"
+echo "wrote $OUT (raw figures: $TSV)" >&2

@@ -32,6 +32,7 @@ def main():
     ap.add_argument("--mode", default="full")
     ap.add_argument("--parindex", required=True)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--built-from", default="")
     a = ap.parse_args()
     rows = list(csv.DictReader(open(a.tsv, encoding="utf-8"), delimiter="\t"))
     get = {(r["task"], int(r["n"])): r for r in rows}
@@ -83,10 +84,10 @@ def main():
         f"| RAM | {ram} GiB |",
         f"| OS | {osname}, kernel {platform.release()} |",
         f"| Swift | {swiftv} |",
-        f"| libzip / expat / libxlsxwriter | {lib('libzip4')} / {lib('libexpat1')} / {lib('libxlsxwriter1')} (Debian packages) |",
+        f"| libzip / expat / libxlsxwriter | {lib('libzip4')} / {lib('libexpat1')} / {lib('libxlsxwriter4')} (Debian packages) |",
         f"| Python | {platform.python_version()}; openpyxl {py[0] if py else '?'}, xlsxwriter {py[1] if len(py) > 1 else '?'}, "
         f"python-calamine {py[2] if len(py) > 2 else '?'}, PyYAML {py[3] if len(py) > 3 else '?'} |",
-        f"| parindex | release build, `{os.path.relpath(a.parindex, os.path.dirname(B))}`, commit `{commit}` + working tree |",
+        f"| parindex | release build, `{os.path.relpath(a.parindex, os.path.dirname(B))}`, built from `{a.built_from or commit}` |",
         "",
     ]
 
@@ -162,11 +163,15 @@ def main():
             L.append(f"| {label[0]} | {label[1]} | {fnum(r['wall'])} | {fnum(cpu(task, n))} | {fnum(rss(task, n), 0)} | {per} | "
                      f"{r['load_before']}→{r['load_after']} | {r['exit']} |")
         notes = []
-        if get.get(("template.all", n)) is None and wall("template.one", n):
-            one = wall("template.one", n)
-            notes.append(f"`template --all` not run at N = {n:,}: EXTRAPOLATED from one single-unit call "
-                         f"({one:.2f} s, most of it per-call set-up that `--all` pays per template too) × {n:,} "
-                         f"≈ **{one * n / 3600:.1f} h**.")
+        if get.get(("template.all", n)) is None and wall("template.all", 100) and wall("template.all", 1000):
+            import math
+            t1, t2 = wall("template.all", 100), wall("template.all", 1000)
+            k = math.log(t2 / t1) / math.log(10)
+            est = t2 * (n / 1000) ** k
+            notes.append(f"`template --all` not run at N = {n:,}: EXTRAPOLATED (power law through the 100 and 1,000 runs, "
+                         f"time ∝ N^{k:.2f}) ≈ **{est / 3600:.1f} h**; with the O(N²) part alone it would be "
+                         f"≈ {t2 * (n / 1000) ** 2 / 3600:.1f} h. The single-unit call above is mostly loading the "
+                         f"{n:,}-unit framework.")
         for t in ("validate", "consolidate"):
             w = wall(f"peers-sample.{t}", n)
             if w:

@@ -266,7 +266,9 @@ public enum AppendixWorkbook {
         if c.conflicts.isEmpty { try line([.string("Không có.")]) }
         for conflict in c.conflicts {
             try line([.string(conflict.used.file), .string(conflict.code), .string("đã dùng"), .number(Double(conflict.used.row)),
-                      nil, .string(conflict.reason), .string(conflict.others.map(\.description).joined(separator: "; "))],
+                      nil, .string(conflict.reason),
+                      .string(conflict.others.map(\.description).joined(separator: "; ")
+                              + (conflict.otherCount > conflict.others.count ? "; và \(conflict.otherCount - conflict.others.count) dòng khác" : ""))],
                      style: AppendixStyles.warning(AppendixStyles.text))
         }
 

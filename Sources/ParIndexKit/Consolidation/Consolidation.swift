@@ -21,7 +21,11 @@ public struct Consolidation: Sendable {
     public struct Conflict: Sendable {
         public var code: String
         public var used: SourceRef
+        /// The first differing rows (at most ``shownLimit``)…
         public var others: [SourceRef]
+        /// …and how many there are in all.
+        public var otherCount: Int
+        public static let shownLimit = 20
         /// Vietnamese: which one was used and why.
         public var reason: String
     }

@@ -198,26 +198,33 @@ public struct ConsolidationBuilder: Sendable {
         // Conflicts: rows of the same criterion with other values than the chosen one.
         var conflicts: [Consolidation.Conflict] = []
         if !peers {
-            var others: [Int: [SourceRef]] = [:]
+            // The first few differing rows are named; all are counted (each one's own line
+            // in the account says where its criterion was taken from).
+            var others: [Int: (shown: [SourceRef], count: Int, fromInvalid: Bool)] = [:]
             for record in records where record.included {
                 for r in record.rows where r.criterion >= 0 && r.hasValues {
                     let c = Int(r.criterion)
                     guard let pick = chosen[c], pick.hash != r.hash,
                           !(pick.source.file == record.file && pick.source.row == Int(r.row)) else { continue }
-                    others[c, default: []].append(SourceRef(file: record.file, sheet: record.sheet ?? "", row: Int(r.row)))
+                    var entry = others[c] ?? ([], 0, false)
+                    if entry.shown.count < Consolidation.Conflict.shownLimit {
+                        entry.shown.append(SourceRef(file: record.file, sheet: record.sheet ?? "", row: Int(r.row)))
+                    }
+                    entry.count += 1
+                    entry.fromInvalid = entry.fromInvalid || record.errors > 0
+                    others[c] = entry
                 }
             }
             for c in others.keys.sorted() {
-                let pick = chosen[c]!
+                let pick = chosen[c]!, entry = others[c]!
                 let criterion = flat[c].criterion
                 let why: String
                 if pick.key.notLead == 0 { why = "dùng giá trị của đơn vị chủ trì (\(pick.source.file))" }
-                else if pick.valid && others[c]!.contains(where: { s in records.first { $0.file == s.file }?.errors ?? 0 > 0 }) {
-                    why = "dùng giá trị của tệp hợp lệ (\(pick.source.file))"
-                } else { why = "dùng giá trị của tệp đứng trước theo thứ tự đầu vào (\(pick.source.file))" }
+                else if pick.valid && entry.fromInvalid { why = "dùng giá trị của tệp hợp lệ (\(pick.source.file))" }
+                else { why = "dùng giá trị của tệp đứng trước theo thứ tự đầu vào (\(pick.source.file))" }
                 conflicts.append(.init(code: criterion.code.isEmpty ? criterion.id : criterion.code, used: pick.source,
-                                       others: others[c]!,
-                                       reason: "Tiêu chí \(criterion.id) có \(others[c]!.count + 1) giá trị khác nhau: \(why)"))
+                                       others: entry.shown, otherCount: entry.count,
+                                       reason: "Tiêu chí \(criterion.id) có \(entry.count + 1) giá trị khác nhau: \(why)"))
             }
         }
 

@@ -220,10 +220,14 @@ private struct Builder {
     /// A row such as `1 2 3 4 5` or `(1) (2) (3)` under the header.
     static func isColumnNumbering(_ texts: [(column: Int, text: String)]) -> Bool {
         guard texts.count >= 3 else { return false }
-        var expected = Int(texts[0].text.trimmingCharacters(in: ["(", ")", " "])) ?? -1
+        func number(_ text: String) -> Int? {
+            Int(text.utf8.filter { $0 != UInt8(ascii: "(") && $0 != UInt8(ascii: ")") && $0 != UInt8(ascii: " ") }
+                .reduce(into: "") { $0.append(Character(Unicode.Scalar($1))) })
+        }
+        var expected = number(texts[0].text) ?? -1
         guard expected == 1 || expected == 0 else { return false }
         for item in texts {
-            guard Int(item.text.trimmingCharacters(in: ["(", ")", " "])) == expected else { return false }
+            guard number(item.text) == expected else { return false }
             expected += 1
         }
         return true

@@ -66,6 +66,7 @@ enum CriterionRules {
                 }
             }
             if context.table.columns[.title] != nil,
+               row.title != criterion.title,
                TextNormalizer.foldKey(row.title ?? "") != context.foldedTitle(of: criterion) {
                 list.add(.criterionTitleChanged, cell: context.cell(.title, i), code: context.code(i),
                          message: "Tên \(context.label(i)) khác với bộ tiêu chí; đề nghị giữ nguyên tên tiêu chí",
