@@ -25,21 +25,9 @@ public struct ConsolidationBuilder: Sendable {
     private struct Chosen {
         var key: Key
         var values: [ColumnRole: ScoreValue?]
-        var hash: Int
+        var hash: Int64
         var source: SourceRef
         var valid: Bool
-    }
-
-    /// One input row, compactly: enough to write its line of the account at the end.
-    struct RowRecord: Sendable {
-        var row: Int32
-        /// Criterion index, or -1 when the code is unknown, -2 for a skipped (note) row.
-        var criterion: Int32
-        var hash: Int
-        var hasValues: Bool
-        var excluded: Bool
-        /// The code as written (kept for unknown codes), or the note's message for skipped rows.
-        var text: String?
     }
 
     /// Per input: what it was, in input order.
@@ -51,7 +39,11 @@ public struct ConsolidationBuilder: Sendable {
         var unit: Unit?
         var errors: Int
         var warnings: Int
-        var rows: [RowRecord]
+        /// Where this input's row records are in the ledger store, and how many.
+        var start: Int
+        var count: Int
+        /// Row → the code as written (unknown codes) or the note's message (skipped rows).
+        var texts: [Int32: String]
         /// Points per score role over the scored criteria it covers, and their max.
         var points: [ColumnRole: Double]
         var coveredMax: Double
@@ -60,6 +52,7 @@ public struct ConsolidationBuilder: Sendable {
     }
 
     private var inputs: [Int: InputRecord] = [:]
+    private let store = LedgerStore()
     private var chosen: [Int: Chosen] = [:]
     private var sums: [Int: [ColumnRole: (sum: Double, count: Int)]] = [:]
     private var findings: [(Int, [Finding])] = []
@@ -83,10 +76,10 @@ public struct ConsolidationBuilder: Sendable {
         switch input {
         case .unreadable(let file, let reason):
             inputs[index] = InputRecord(file: file, status: .unreadable, reason: reason, errors: 0, warnings: 0,
-                                        rows: [], points: [:], coveredMax: 0, covered: 0, included: false)
+                                        start: 0, count: 0, texts: [:], points: [:], coveredMax: 0, covered: 0, included: false)
         case .skipped(let file, let reason):
             inputs[index] = InputRecord(file: file, status: .skipped, reason: reason, errors: 0, warnings: 0,
-                                        rows: [], points: [:], coveredMax: 0, covered: 0, included: false)
+                                        start: 0, count: 0, texts: [:], points: [:], coveredMax: 0, covered: 0, included: false)
         case .submission(let submission, let found):
             addSubmission(submission, findings: found, valid: input.isValid, at: index)
         }
@@ -101,16 +94,17 @@ public struct ConsolidationBuilder: Sendable {
                                  status: included ? .used : .excludedInvalid, reason: nil, unit: unit,
                                  errors: found.filter { $0.severity == .error }.count,
                                  warnings: found.filter { $0.severity == .warning }.count,
-                                 rows: [], points: [:], coveredMax: 0, covered: 0, included: included)
+                                 start: 0, count: 0, texts: [:], points: [:], coveredMax: 0, covered: 0, included: included)
+        var rows: [RowRecord] = []
         for note in table.notes where note.kind != .joinedContinuation {
-            record.rows.append(RowRecord(row: Int32(note.row), criterion: -2, hash: 0, hasValues: false,
-                                         excluded: false, text: note.message))
+            rows.append(RowRecord(row: note.row, criterion: -2))
+            record.texts[Int32(clamping: note.row)] = note.message
         }
         let ids = MatchIDs.ids(for: table.rows)
         for (r, row) in table.rows.enumerated() {
             guard let c = indexByID[ids[r]] else {
-                record.rows.append(RowRecord(row: Int32(row.row), criterion: -1, hash: 0, hasValues: false,
-                                             excluded: !included, text: row.code))
+                rows.append(RowRecord(row: row.row, criterion: -1, excluded: !included))
+                record.texts[Int32(clamping: row.row)] = row.code
                 continue
             }
             var values: [ColumnRole: ScoreValue?] = [:]
@@ -123,8 +117,7 @@ public struct ConsolidationBuilder: Sendable {
                 if v != nil { hasValues = true }
             }
             let hash = hasher.finalize()
-            record.rows.append(RowRecord(row: Int32(row.row), criterion: Int32(c), hash: hash, hasValues: hasValues,
-                                         excluded: !included, text: nil))
+            rows.append(RowRecord(row: row.row, criterion: c, hash: hash, hasValues: hasValues, excluded: !included))
             let criterion = flat[c].criterion
             if !criterion.isGroup, let max = criterion.max {
                 record.covered += 1
@@ -145,9 +138,12 @@ public struct ConsolidationBuilder: Sendable {
                           notLead: unit.map { leadsByCriterion[c].contains($0.code) } == true ? 0 : 1,
                           input: index, row: row.row)
             if let current = chosen[c], current.key < key { continue }
-            chosen[c] = Chosen(key: key, values: values, hash: hash,
+            chosen[c] = Chosen(key: key, values: values, hash: Int64(hash),
                                source: SourceRef(file: submission.file, sheet: row.sheet, row: row.row), valid: valid)
         }
+        rows.sort { $0.row < $1.row }
+        record.start = store.append(rows)
+        record.count = rows.count
         inputs[index] = record
     }
 
@@ -202,7 +198,7 @@ public struct ConsolidationBuilder: Sendable {
             // in the account says where its criterion was taken from).
             var others: [Int: (shown: [SourceRef], count: Int, fromInvalid: Bool)] = [:]
             for record in records where record.included {
-                for r in record.rows where r.criterion >= 0 && r.hasValues {
+                for r in store.read(record.start, record.count) where r.criterion >= 0 && r.hasValues {
                     let c = Int(r.criterion)
                     guard let pick = chosen[c], pick.hash != r.hash,
                           !(pick.source.file == record.file && pick.source.row == Int(r.row)) else { continue }
@@ -269,7 +265,7 @@ public struct ConsolidationBuilder: Sendable {
             unitsNotSubmitted: leadUnits.filter { !submitted.contains($0.code) },
             criteriaNotSubmitted: zip(flat, rows).filter { !$0.0.criterion.isGroup && $0.1.source == nil }.map(\.0.criterion),
             conflicts: conflicts,
-            ledger: AccountLedger(records: records, chosen: chosen.mapValues { $0.source }, flat: flat))
+            ledger: AccountLedger(records: records, store: store, chosen: chosen.mapValues { $0.source }, flat: flat))
     }
 }
 
@@ -277,11 +273,12 @@ public struct ConsolidationBuilder: Sendable {
 /// lines only while the `Kiểm tra` sheet is written.
 public struct AccountLedger: Sendable {
     let records: [ConsolidationBuilder.InputRecord]
+    let store: LedgerStore
     let chosen: [Int: SourceRef]
     let flat: [FlatCriterion]
 
     /// Number of account lines.
-    public var count: Int { records.reduce(0) { $0 + max(1, $1.rows.count) } }
+    public var count: Int { records.reduce(0) { $0 + max(1, $1.count) } }
 
     /// Calls `body` with each account line: by file in input order, then by row.
     public func forEach(_ body: (Consolidation.Account) throws -> Void) rethrows {
@@ -295,15 +292,16 @@ public struct AccountLedger: Sendable {
                 continue
             default: break
             }
-            for r in record.rows.sorted(by: { $0.row < $1.row }) {
+            for r in store.read(record.start, record.count) {
                 let row = Int(r.row)
+                let text = record.texts[r.row]
                 if r.criterion == -2 {
-                    try body(.init(file: record.file, sheet: record.sheet, row: row, status: .skipped, detail: r.text ?? ""))
+                    try body(.init(file: record.file, sheet: record.sheet, row: row, status: .skipped, detail: text ?? ""))
                     continue
                 }
                 if r.criterion == -1 {
-                    try body(.init(file: record.file, sheet: record.sheet, row: row, code: r.text, status: .notUsed,
-                                   detail: "Mã \"\(r.text ?? "")\" không có trong bộ tiêu chí: không tổng hợp (xem lỗi criterion.unknown)"))
+                    try body(.init(file: record.file, sheet: record.sheet, row: row, code: text, status: .notUsed,
+                                   detail: "Mã \"\(text ?? "")\" không có trong bộ tiêu chí: không tổng hợp (xem lỗi criterion.unknown)"))
                     continue
                 }
                 let c = Int(r.criterion)
