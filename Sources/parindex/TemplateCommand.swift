@@ -51,20 +51,9 @@ struct TemplateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: Framework
-        do {
-            loaded = try FrameworkStore.loadAny(path: framework)
-        } catch {
-            Console.reportUnreadable(framework, error)
-            throw ExitCode(2)
-        }
-        let chosenLayout: Layout
-        do {
-            chosenLayout = try layout.map(LayoutLibrary.load) ?? TemplateBuilder.defaultLayout(for: loaded)
-        } catch {
-            Console.reportUnreadable(layout ?? loaded.metadata.layout ?? "plan", error)
-            throw ExitCode(2)
-        }
+        let context = try CommandContext.load(framework: framework, layout: layout)
+        let loaded = context.framework
+        let chosenLayout = context.layout
         let builder = TemplateBuilder(framework: loaded, layout: chosenLayout, password: password)
 
         var jobs: [(unit: ParIndexKit.Unit, path: String)] = []
