@@ -209,3 +209,34 @@ struct ConsolidationTests {
         #expect(check.contains { $0.hasPrefix("tp.xlsx|Tệp có lỗi|Biểu mẫu|4|3.1") })
     }
 }
+
+/// Consolidation matches rows to criteria exactly as validation does.
+struct ConsolidationMatchingTests {
+    @Test func rowsWithoutCodesMatchByTitleAndDuplicatesAreAccounted() throws {
+        let fw = try ConsolidationTests.framework()
+        // A free-form file with no STT column: rows are matched by their titles.
+        let header = ["Tiêu chí", "Điểm chuẩn", "Điểm tự đánh giá", "Tài liệu kiểm chứng"]
+        var rows = [Row(number: 2, cells: header.enumerated().map { Cell(reference: .init(row: 2, column: $0.offset + 1), value: .string($0.element)) })]
+        let data: [[CellValue]] = [
+            [.string("Rà soát văn bản"), .number(1), .number(0.5), .string("BC số 3")],
+            [.string("Rà soát văn bản"), .number(1), .number(1), .string("BC số 4")],   // the same criterion again
+        ]
+        for (i, values) in data.enumerated() {
+            rows.append(Row(number: 3 + i, cells: values.enumerated().map { Cell(reference: .init(row: 3 + i, column: $0.offset + 1), value: $0.element) }))
+        }
+        let table = try #require(TableRecognizer().recognize(rows: rows, sheet: "TP"))
+        #expect(table.columns[.code] == nil)
+        let submission = Submission(file: "tp-tu-go.xlsx", table: table, identity: nil)
+        let c = Consolidator(framework: fw, layout: try LayoutLibrary.load("self-assessment"))
+            .consolidate([.submission(submission, findings: [])])
+        #expect(c.rows.first { $0.criterion.id == "3.1" }?.values[.selfScore]?.number == 0.5)
+        let accounts = c.accounts
+        #expect(accounts.first { $0.row == 3 }?.status == .used)
+        let duplicate = try #require(accounts.first { $0.row == 4 })
+        #expect(duplicate.status == .notUsed)
+        #expect(duplicate.detail.contains("dòng 3") && duplicate.detail.contains("criterion.duplicate"))
+        // Validation agrees: the second row is a duplicate.
+        let findings = Validator(framework: fw).validate(submission)
+        #expect(findings.contains { $0.rule == .criterionDuplicate })
+    }
+}

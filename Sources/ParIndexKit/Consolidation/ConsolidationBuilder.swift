@@ -10,6 +10,7 @@ public struct ConsolidationBuilder: Sendable {
     private let directory: UnitDirectory
     private let flat: [FlatCriterion]
     private let indexByID: [String: Int]
+    private let byID: [String: FlatCriterion]
     private let fillRoles: [ColumnRole]
     private let leadsByCriterion: [Set<String>]
     private let scoredCount: Int
@@ -66,6 +67,7 @@ public struct ConsolidationBuilder: Sendable {
         let flat = framework.flattened
         self.flat = flat
         indexByID = Dictionary(flat.enumerated().map { ($1.criterion.id, $0) }, uniquingKeysWith: { a, _ in a })
+        byID = Dictionary(flat.map { ($0.criterion.id, $0) }, uniquingKeysWith: { a, _ in a })
         fillRoles = layout.columns.filter { !$0.given }.map(\.role)
         leadsByCriterion = flat.map { Set($0.criterion.lead.compactMap { directory.resolve($0)?.code }) }
         scoredCount = flat.filter { !$0.criterion.isGroup && $0.criterion.max != nil }.count
@@ -100,11 +102,17 @@ public struct ConsolidationBuilder: Sendable {
             rows.append(RowRecord(row: note.row, criterion: -2))
             record.texts[Int32(clamping: note.row)] = note.message
         }
-        let ids = MatchIDs.ids(for: table.rows)
+        // The same matching as validation: by code, or by title without an STT column.
+        let match = CriterionMatch(table: table, byID: byID, flat: flat)
         for (r, row) in table.rows.enumerated() {
-            guard let c = indexByID[ids[r]] else {
-                rows.append(RowRecord(row: row.row, criterion: -1, excluded: !included))
-                record.texts[Int32(clamping: row.row)] = row.code
+            guard let c = match.matched[r].flatMap({ indexByID[$0.criterion.id] }) else {
+                if let first = match.duplicateOf[r] {
+                    rows.append(RowRecord(row: row.row, criterion: -3, excluded: !included))
+                    record.texts[Int32(clamping: row.row)] = "\(row.code)|\(table.rows[first].row)"
+                } else {
+                    rows.append(RowRecord(row: row.row, criterion: -1, excluded: !included))
+                    record.texts[Int32(clamping: row.row)] = row.code
+                }
                 continue
             }
             var values: [ColumnRole: ScoreValue?] = [:]
@@ -297,6 +305,13 @@ public struct AccountLedger: Sendable {
                 let text = record.texts[r.row]
                 if r.criterion == -2 {
                     try body(.init(file: record.file, sheet: record.sheet, row: row, status: .skipped, detail: text ?? ""))
+                    continue
+                }
+                if r.criterion == -3 {
+                    let parts = (text ?? "").split(separator: "|", omittingEmptySubsequences: false)
+                    try body(.init(file: record.file, sheet: record.sheet, row: row, code: parts.first.map(String.init),
+                                   status: .notUsed,
+                                   detail: "Tiêu chí đã có ở dòng \(parts.last ?? "") của cùng tệp: dòng trùng không được tổng hợp (xem lỗi criterion.duplicate)"))
                     continue
                 }
                 if r.criterion == -1 {

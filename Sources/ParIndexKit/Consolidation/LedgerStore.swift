@@ -4,7 +4,8 @@ import Foundation
 /// Plain data (24 bytes), stored in a ``LedgerStore``.
 struct RowRecord: Sendable {
     var row: Int32
-    /// Criterion index, or -1 when the code is unknown, -2 for a skipped (note) row.
+    /// Criterion index, or -1 when the code is unknown, -2 for a skipped (note) row, -3
+    /// for a second row of a criterion already in the same file.
     var criterion: Int32
     /// Hash of the row's to-fill values, to tell conflicting rows apart.
     var hash: Int64

@@ -1,14 +1,7 @@
 import XLSX
 
 /// What every rule group reads: the submission's rows matched to the framework's
-/// criteria, the unit directory and the layout in force.
-///
-/// Rows are matched by id, computed exactly as ``FrameworkImporter`` computes the
-/// framework's ids: the normalized code (`1.`, `1` → `1`); a row whose code is a bullet or
-/// empty gets `<parent id>-<n>`, `n` counting such rows under the same parent row in order
-/// (`0-<n>` without a parent); a repeated id gets `#2`, `#3`… so a framework imported from
-/// a table with a repeated code still matches that table. When the table has no STT
-/// column, rows are matched by title (``TextNormalizer/foldKey(_:)``) instead.
+/// criteria (``CriterionMatch``), the unit directory and the layout in force.
 struct ValidationContext {
     let submission: Submission
     let framework: Framework
@@ -82,60 +75,10 @@ struct ValidationContext {
         frameworkOrder = prepared.order
 
         let rows = submission.table.rows
-        var matched: [FlatCriterion?] = Array(repeating: nil, count: rows.count)
-        var duplicateOf: [Int: Int] = [:]
-        if submission.table.columns[.code] != nil {
-            var ids: [String] = []
-            var bases: [String] = []
-            var firstRowOfBase: [String: Int] = [:]
-            var used: [String: Int] = [:]
-            var bulletCount: [Int: Int] = [:]
-            for (i, row) in rows.enumerated() {
-                var base = row.parsedCode.normalized
-                if base.isEmpty {
-                    let n = (bulletCount[row.parent ?? -1] ?? 0) + 1
-                    bulletCount[row.parent ?? -1] = n
-                    let parentID = row.parent.map { ids[$0] } ?? "0"
-                    base = "\(parentID)-\(n)"
-                    // Under a repeated parent row, count as under the parent it repeats.
-                    if byID[base] == nil, let p = row.parent, duplicateOf[p] != nil {
-                        base = "\(bases[p])-\(n)"
-                    }
-                }
-                var id = base
-                if let seen = used[base] {
-                    used[base] = seen + 1
-                    id = "\(base)#\(seen + 1)"
-                } else {
-                    used[base] = 1
-                    firstRowOfBase[base] = i
-                }
-                ids.append(id)
-                bases.append(base)
-                if let criterion = byID[id] {
-                    matched[i] = criterion
-                } else if id != base, byID[base] != nil, let first = firstRowOfBase[base] {
-                    duplicateOf[i] = first
-                }
-            }
-        } else {
-            // No STT column: match by title, each criterion once.
-            var byTitle: [String: [FlatCriterion]] = [:]
-            for item in flat { byTitle[TextNormalizer.foldKey(item.criterion.title), default: []].append(item) }
-            var rowOfID: [String: Int] = [:]
-            for (i, row) in rows.enumerated() {
-                let key = TextNormalizer.foldKey(row.title ?? "")
-                guard !key.isEmpty, let candidates = byTitle[key] else { continue }
-                if let free = candidates.first(where: { rowOfID[$0.criterion.id] == nil }) {
-                    matched[i] = free
-                    rowOfID[free.criterion.id] = i
-                } else if let first = rowOfID[candidates[0].criterion.id] {
-                    duplicateOf[i] = first
-                }
-            }
-        }
+        let match = CriterionMatch(table: submission.table, byID: byID, flat: flat)
+        let matched = match.matched
         self.matched = matched
-        self.duplicateOf = duplicateOf
+        self.duplicateOf = match.duplicateOf
         var rowOfCriterion: [String: Int] = [:]
         for (i, item) in matched.enumerated() {
             if let item, rowOfCriterion[item.criterion.id] == nil { rowOfCriterion[item.criterion.id] = i }

@@ -1,6 +1,6 @@
-/// The framework id each submission row stands for: its normalized code, or for rows with
+/// The framework id each row of an imported table gets: its normalized code, or for rows with
 /// a bullet or no code `<parent id>-<n>`, as ``FrameworkImporter`` numbers them.
-enum MatchIDs {
+enum CriterionIDs {
     static func ids(for rows: [TableRow]) -> [String] {
         var ids: [String] = []
         var bulletCount: [Int: Int] = [:]
