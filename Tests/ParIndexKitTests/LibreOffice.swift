@@ -24,11 +24,4 @@ enum LibreOffice {
         try? FileManager.default.removeItem(at: profile)
         return process.terminationStatus
     }
-
-    /// Number of pages of a PDF LibreOffice wrote.
-    static func pageCount(_ pdf: Data) -> Int {
-        let text = String(decoding: pdf, as: UTF8.self)
-        return text.components(separatedBy: "/Type/Page").count - 1 + text.components(separatedBy: "/Type /Page").count - 1
-            - text.components(separatedBy: "/Type/Pages").count + 1 - text.components(separatedBy: "/Type /Pages").count + 1
-    }
 }

@@ -9,9 +9,6 @@ public enum AppendixWorkbook {
     public static let summarySheet = "Tổng hợp điểm"
     public static let checkSheet = "Kiểm tra"
 
-    /// The header row of the Phụ lục sheet (1-based).
-    public static func headerRow(_ c: Consolidation) -> Int { c.framework.metadata.document == nil ? 4 : 5 }
-
     public static func write(_ c: Consolidation, to path: String) throws {
         // Constant memory: rows go to disk as they are written, so the account of a
         // 10,000-file run does not sit in memory (rows are written in order, merges only
