@@ -34,8 +34,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "XLSXTests", dependencies: ["XLSX"]),
-        .testTarget(name: "ParIndexKitTests", dependencies: ["ParIndexKit", "XLSX"]),
+        // Test-only helpers shared by the test targets (raw package parts read with libzip).
+        .target(name: "PackageTestSupport", dependencies: ["CZip"], path: "Tests/PackageTestSupport"),
+        .testTarget(name: "XLSXTests", dependencies: ["XLSX", "PackageTestSupport"]),
+        .testTarget(name: "ParIndexKitTests", dependencies: ["ParIndexKit", "XLSX", "PackageTestSupport"]),
         .testTarget(name: "ParIndexCLITests", dependencies: ["parindex", "XLSX"]),
     ]
 )

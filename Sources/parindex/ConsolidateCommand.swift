@@ -79,26 +79,3 @@ struct ConsolidateCommand: ParsableCommand {
         if invalid > 0 { throw ExitCode(1) }
     }
 }
-
-/// The framework and layout a command works with, loaded with one-line errors.
-struct CommandContext {
-    let framework: Framework
-    let layout: Layout
-
-    static func load(framework path: String, layout name: String?) throws -> CommandContext {
-        let framework: Framework
-        do {
-            framework = try FrameworkStore.loadAny(path: path)
-        } catch {
-            Console.reportUnreadable(path, error)
-            throw ExitCode(2)
-        }
-        let layoutName = name ?? framework.metadata.layout ?? "plan"
-        do {
-            return CommandContext(framework: framework, layout: try LayoutLibrary.load(layoutName))
-        } catch {
-            Console.reportUnreadable(layoutName, error)
-            throw ExitCode(2)
-        }
-    }
-}

@@ -1,5 +1,5 @@
-import CZip
 import Foundation
+import PackageTestSupport
 @testable import ParIndexKit
 
 /// Test-only helpers for template tests: the example frameworks, scratch folders, and raw
@@ -31,27 +31,11 @@ enum TemplateFixtures {
 
 /// Reads whole parts of a zip package, e.g. `xl/worksheets/sheet1.xml`.
 struct TemplatePackage {
-    struct Failure: Error, CustomStringConvertible { let description: String }
 
     let path: String
 
     func text(of part: String) throws -> String {
-        var error: Int32 = 0
-        guard let archive = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
-            throw Failure(description: "zip_open failed (\(error)) for \(path)")
-        }
-        defer { zip_discard(archive) }
-        guard let file = zip_fopen(archive, part, 0) else { throw Failure(description: "no part \(part)") }
-        defer { zip_fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let read = buffer.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
-            guard read >= 0 else { throw Failure(description: "cannot read \(part)") }
-            if read == 0 { break }
-            bytes.append(contentsOf: buffer[0..<Int(read)])
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        try ZipPartReader(path: path).text(of: part)
     }
 
     /// The `<xf>` elements of `cellXfs`, in index order.

@@ -1,4 +1,5 @@
 import Testing
+import PackageTestSupport
 @testable import XLSX
 
 /// Checks the raw XML parts the writer produces, for features the reader does not expose.

@@ -87,6 +87,12 @@ public enum LayoutLibrary {
     /// Names of the built-in layouts.
     public static var builtinNames: [String] { BuiltinLayouts.sources.keys.sorted() }
 
+    /// The layout a framework is used with unless one is named: the one it was imported
+    /// from (`metadata.layout`), else `plan`.
+    public static func defaultName(for framework: Framework) -> String {
+        framework.metadata.layout ?? "plan"
+    }
+
     /// A built-in layout by name, or a YAML file by path.
     public static func load(_ nameOrPath: String) throws -> Layout {
         if let text = BuiltinLayouts.sources[nameOrPath] {

@@ -67,11 +67,6 @@ public struct ValidationReport: Codable, Sendable {
     public var files: [FileEntry]
     public var summary: Summary
 
-    public init(framework: Framework, results: [ConsolidationInput]) {
-        let directory = UnitDirectory(units: framework.units)
-        self.init(framework: framework, entries: results.map { FileEntry($0, directory: directory) })
-    }
-
     /// A report from entries made one by one (``FileEntry/init(_:directory:)``), in input order.
     public init(framework: Framework, entries: [FileEntry]) {
         self.framework = FrameworkInfo(title: framework.metadata.title, hash: FrameworkStore.versionHash(framework))

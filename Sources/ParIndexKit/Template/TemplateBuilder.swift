@@ -49,7 +49,7 @@ public struct TemplateBuilder: Sendable {
 
     /// The framework's own layout (`metadata.layout`), else `plan`.
     public static func defaultLayout(for framework: Framework) throws -> Layout {
-        try LayoutLibrary.load(framework.metadata.layout ?? "plan")
+        try LayoutLibrary.load(LayoutLibrary.defaultName(for: framework))
     }
 
     /// The layout title with `{year}` filled (or dropped when the year is unknown).

@@ -1,16 +1,18 @@
 import CZip
 
 /// Test-only: reads whole parts of a zip package with libzip, to check the raw XML the
-/// writer produced for features the reader does not expose.
-struct ZipPartReader {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+/// writer produced for features the reader does not expose. Shared by the test targets.
+public struct ZipPartReader: Sendable {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    let path: String
+    public let path: String
+
+    public init(path: String) { self.path = path }
 
     /// Names of all entries in the package.
-    func entryNames() throws -> [String] {
+    public func entryNames() throws -> [String] {
         try withArchive { archive in
             let count = zip_get_num_entries(archive, 0)
             return (0..<count).compactMap { index in
@@ -20,7 +22,7 @@ struct ZipPartReader {
     }
 
     /// The text of one part, e.g. `xl/worksheets/sheet1.xml`.
-    func text(of part: String) throws -> String {
+    public func text(of part: String) throws -> String {
         try withArchive { archive in
             guard let file = zip_fopen(archive, part, 0) else {
                 throw Failure(description: "no part \(part) in \(path)")
