@@ -76,7 +76,7 @@ enum TableDump {
     static func scoreJSON(_ value: ScoreValue) -> String {
         switch value {
         case .number(let n), .ambiguous(let n, _): return JSONText.number(n)
-        case .text(let t): return JSONText.quote(t)
+        case .text(let t), .notApplicable(let t): return JSONText.quote(t)
         }
     }
 
@@ -85,6 +85,7 @@ enum TableDump {
         case .number(let n): return JSONText.number(n)
         case .ambiguous(let n, let original): return "\(JSONText.number(n)) (\"\(original)\" ?)"
         case .text(let t): return "\"\(t)\" (không phải số)"
+        case .notApplicable(let t): return "\"\(t)\" (không áp dụng)"
         }
     }
 

@@ -98,6 +98,7 @@ public enum AppendixWorkbook {
         switch value {
         case .number(let n)?, .ambiguous(let n, _)?: try ws.write(.number(n), at: ref, style: style)
         case .text(let t)?: try ws.write(.string(t), at: ref, style: style)
+        case .notApplicable?: try ws.write(.string(NotApplicableMark.label), at: ref, style: style)
         case nil: try ws.writeBlank(at: ref, style: style)
         }
     }

@@ -21,18 +21,22 @@ public struct Criterion: Codable, Equatable, Sendable {
     public var coop: [String]
     public var deadline: String?
     public var person: String?
+    /// Where the criterion does not apply (không áp dụng); nil: it applies everywhere.
+    public var notApplicable: NotApplicable?
     public var children: [Criterion]
 
     public init(id: String, code: String, title: String, max: Double? = nil, prev: Double? = nil,
                 target: Double? = nil, tasks: String? = nil, lead: [String] = [], coop: [String] = [],
-                deadline: String? = nil, person: String? = nil, children: [Criterion] = []) {
+                deadline: String? = nil, person: String? = nil, notApplicable: NotApplicable? = nil,
+                children: [Criterion] = []) {
         self.id = id; self.code = code; self.title = title; self.max = max; self.prev = prev
         self.target = target; self.tasks = tasks; self.lead = lead; self.coop = coop
-        self.deadline = deadline; self.person = person; self.children = children
+        self.deadline = deadline; self.person = person; self.notApplicable = notApplicable
+        self.children = children
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, code, title, max, prev, target, tasks, lead, coop, deadline, person, children
+        case id, code, title, max, prev, target, tasks, lead, coop, deadline, person, notApplicable, children
     }
 
     public init(from decoder: any Decoder) throws {
@@ -48,6 +52,11 @@ public struct Criterion: Codable, Equatable, Sendable {
         coop = try c.decodeIfPresent([String].self, forKey: .coop) ?? []
         deadline = try c.decodeIfPresent(String.self, forKey: .deadline)
         person = try c.decodeIfPresent(String.self, forKey: .person)
+        if (try? c.decodeIfPresent(Bool.self, forKey: .notApplicable)) == false {
+            notApplicable = nil
+        } else {
+            notApplicable = try c.decodeIfPresent(NotApplicable.self, forKey: .notApplicable)
+        }
         children = try c.decodeIfPresent([Criterion].self, forKey: .children) ?? []
     }
 
@@ -65,6 +74,7 @@ public struct Criterion: Codable, Equatable, Sendable {
         if !coop.isEmpty { try c.encode(coop, forKey: .coop) }
         try c.encodeIfPresent(deadline, forKey: .deadline)
         try c.encodeIfPresent(person, forKey: .person)
+        try c.encodeIfPresent(notApplicable, forKey: .notApplicable)
         if !children.isEmpty { try c.encode(children, forKey: .children) }
     }
 

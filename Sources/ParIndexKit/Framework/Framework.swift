@@ -14,11 +14,15 @@ public struct FrameworkMetadata: Codable, Equatable, Sendable {
     public var layout: String?
     /// Where the framework was imported from.
     public var source: String?
+    /// What a consolidated result of this framework says about itself (title, `Kèm theo`
+    /// line, issuer, signature block); the framework's own `title` and `document` belong
+    /// to the criteria set, not to a result.
+    public var report: ReportMetadata?
 
     public init(title: String, year: Int? = nil, document: String? = nil, issuer: String? = nil,
-                layout: String? = nil, source: String? = nil) {
+                layout: String? = nil, source: String? = nil, report: ReportMetadata? = nil) {
         self.title = title; self.year = year; self.document = document
-        self.issuer = issuer; self.layout = layout; self.source = source
+        self.issuer = issuer; self.layout = layout; self.source = source; self.report = report
     }
 }
 
@@ -29,10 +33,17 @@ public struct Framework: Codable, Equatable, Sendable {
     public var metadata: FrameworkMetadata
     public var units: [Unit]
     public var criteria: [Criterion]
+    /// The classification bands; nil: ``Classification/standard``. See ``bands``.
+    public var classification: Classification?
 
-    public init(metadata: FrameworkMetadata, units: [Unit], criteria: [Criterion]) {
+    public init(metadata: FrameworkMetadata, units: [Unit], criteria: [Criterion],
+                classification: Classification? = nil) {
         self.metadata = metadata; self.units = units; self.criteria = criteria
+        self.classification = classification
     }
+
+    /// The bands reports classify indices with: the framework's, else the standard ones.
+    public var bands: Classification { classification ?? .standard }
 
     /// Every criterion depth first, in framework order.
     public var flattened: [FlatCriterion] { criteria.flatMap { $0.flattened() } }

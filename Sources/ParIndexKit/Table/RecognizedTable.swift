@@ -8,13 +8,22 @@ public enum ScoreValue: Hashable, Sendable {
     case ambiguous(Double, original: String)
     /// Text that is not a number: kept as typed for validation to report.
     case text(String)
+    /// The unit's mark that the criterion does not apply to it (`Không áp dụng`, `KAD`,
+    /// `N/A`; see ``NotApplicableMark``), as typed.
+    case notApplicable(String)
 
     /// The numeric value, when there is one.
     public var number: Double? {
         switch self {
         case .number(let n), .ambiguous(let n, _): return n
-        case .text: return nil
+        case .text, .notApplicable: return nil
         }
+    }
+
+    /// True for a ``notApplicable`` mark.
+    public var isNotApplicable: Bool {
+        if case .notApplicable = self { return true }
+        return false
     }
 
     /// Reads a cell: numbers as they are, text through the one number parser.
@@ -27,6 +36,8 @@ public enum ScoreValue: Hashable, Sendable {
             if trimmed.isEmpty { return nil }
             if let parsed = ScoreNumber.parse(trimmed) {
                 self = parsed.isAmbiguous ? .ambiguous(parsed.value, original: trimmed) : .number(parsed.value)
+            } else if NotApplicableMark.matches(trimmed) {
+                self = .notApplicable(trimmed)
             } else {
                 self = .text(trimmed)
             }

@@ -43,7 +43,7 @@ enum CriterionRules {
                 continue
             }
             let criterion = item.criterion
-            if context.table.columns[.max] != nil, case .text = row.scores[.max] {
+            if context.table.columns[.max] != nil, let value = row.scores[.max], value.number == nil {
                 // Reported by score.not-a-number.
             } else if context.table.columns[.max] != nil {
                 let submitted = row.scores[.max]?.number

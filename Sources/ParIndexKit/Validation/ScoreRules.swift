@@ -5,6 +5,8 @@
 ///   that the number parser does not read (`khoảng 1`, `10%`, `#N/A`). Expected: `một số
 ///   từ 0 đến <điểm chuẩn>` (`một số không âm` when unknown; the điểm chuẩn itself for the
 ///   điểm chuẩn column).
+///   A mark that the criterion does not apply (`Không áp dụng`, `KAD`, `N/A`) is accepted
+///   in every score column but the điểm chuẩn.
 /// - `score.negative`: a score below 0, in any score column.
 /// - `score.exceeds-max`: prev, target, self or appraised above the FRAMEWORK's điểm
 ///   chuẩn of the row's criterion (tolerance 1e-9); rows matched to no criterion, or to
@@ -38,6 +40,14 @@ enum ScoreRules {
                     list.add(.scoreAmbiguous, cell: cell, code: context.code(i),
                              message: "\(name) \"\(original)\" của \(context.label(i)) có thể hiểu là \(ScoreFormat.vietnamese(number)) hoặc \(integer); đã đọc là \(ScoreFormat.vietnamese(number)), đề nghị ghi rõ với dấu phẩy thập phân",
                              found: original, expected: ScoreFormat.vietnamese(number))
+                case .notApplicable(let text):
+                    // A unit may say a criterion does not apply to it; the điểm chuẩn
+                    // column must hold the framework's number.
+                    if role == .max {
+                        list.add(.scoreNotANumber, cell: cell, code: context.code(i),
+                                 message: "\(name) \"\(text)\" của \(context.label(i)) không phải là số; đề nghị ghi \(expected)",
+                                 found: text, expected: expected)
+                    }
                 case .number:
                     break
                 }
