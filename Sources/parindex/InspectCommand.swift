@@ -29,7 +29,7 @@ struct InspectCommand: ParsableCommand {
         let out = OutputBuffer()
         defer { out.flush() }
         do {
-            let reader = try XLSXReader(path: file, limits: limits.readLimits)
+            let reader = try SpreadsheetOpener.open(path: file, limits: limits.readLimits)
             if table {
                 let recognized = try TableRecognizer().recognize(reader, sheetName: sheet)
                 if json { TableDump.json(recognized, file: file, out: out) } else { TableDump.text(recognized, file: file, out: out) }

@@ -3,7 +3,7 @@ import XLSX
 
 /// Renders a workbook's sheets for `inspect`, streaming: rows are printed as they are read.
 enum WorkbookDump {
-    static func text(reader: XLSXReader, sheets: [SheetInfo], file: String, out: OutputBuffer) throws {
+    static func text(reader: any SpreadsheetReader, sheets: [SheetInfo], file: String, out: OutputBuffer) throws {
         out.write("Tệp: \(file)\n")
         out.write("Số trang tính: \(reader.sheets.count)\(reader.uses1904DateSystem ? " (hệ ngày 1904)" : "")\n")
         for sheet in sheets {
@@ -22,7 +22,7 @@ enum WorkbookDump {
         }
     }
 
-    static func json(reader: XLSXReader, sheets: [SheetInfo], file: String, out: OutputBuffer) throws {
+    static func json(reader: any SpreadsheetReader, sheets: [SheetInfo], file: String, out: OutputBuffer) throws {
         out.write("{\"file\":\(JSONText.quote(file)),\"date1904\":\(reader.uses1904DateSystem),\"sheets\":[")
         for (i, sheet) in sheets.enumerated() {
             if i > 0 { out.write(",") }

@@ -8,7 +8,7 @@ import XLSX
 
 // MARK: - Locating fixtures
 
-fileprivate enum FixtureFiles {
+enum FixtureFiles {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -27,7 +27,7 @@ fileprivate enum FixtureFiles {
         readerDirectory.appendingPathComponent(name).path
     }
 
-    static func expected(for workbook: String) throws -> ExpectedWorkbook {
+    fileprivate static func expected(for workbook: String) throws -> ExpectedWorkbook {
         let json = readerDirectory.appendingPathComponent(
             String(workbook.dropLast(".xlsx".count)) + ".expected.json")
         return try JSONDecoder().decode(ExpectedWorkbook.self, from: Data(contentsOf: json))

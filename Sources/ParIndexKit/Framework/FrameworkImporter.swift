@@ -20,7 +20,7 @@ public struct FrameworkImporter: Sendable {
 
     /// Reads the workbook's table (the named sheet, or the first visible sheet with one).
     public func importWorkbook(path: String, sheetName: String? = nil, limits: ReadLimits = .default) throws -> Result {
-        let reader = try XLSXReader(path: path, limits: limits)
+        let reader = try SpreadsheetOpener.open(path: path, limits: limits)
         let table = try TableRecognizer().recognize(reader, sheetName: sheetName)
         var result = importTable(table)
         result.framework.metadata.source = URL(fileURLWithPath: path).lastPathComponent

@@ -18,7 +18,7 @@ public enum AnnotatedCopy {
     }
 
     public static func write(source: String, findings: [Finding], to path: String) throws {
-        let reader = try XLSXReader(path: source)
+        let reader = try SpreadsheetOpener.open(path: source)
         let writer = try XLSXWriter(path: path)
         try writer.setProperties(DocumentProperties(title: "Kết quả kiểm tra: \((source as NSString).lastPathComponent)",
                                                     author: "parindex"))

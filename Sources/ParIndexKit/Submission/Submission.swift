@@ -16,7 +16,7 @@ public struct Submission: Sendable {
     /// (the named sheet, or the first visible sheet that has one). Throws `XLSXError` for
     /// unreadable files and `TableNotFound` when no table is there.
     public static func read(path: String, sheetName: String? = nil, limits: ReadLimits = .default) throws -> Submission {
-        let reader = try XLSXReader(path: path, limits: limits)
+        let reader = try SpreadsheetOpener.open(path: path, limits: limits)
         var identity: TemplateIdentity?
         if let hidden = reader.sheets.first(where: { $0.name == TemplateIdentity.sheetName }) {
             var values: [String: String] = [:]

@@ -19,7 +19,7 @@ public struct TableRecognizer: Sendable {
     }
 
     /// Recognises the table of the named sheet, or of the first visible sheet that has one.
-    public func recognize(_ reader: XLSXReader, sheetName: String? = nil) throws -> RecognizedTable {
+    public func recognize(_ reader: any SpreadsheetReader, sheetName: String? = nil) throws -> RecognizedTable {
         if let sheetName {
             let sheet = try reader.sheet(named: sheetName)
             if let table = try recognize(reader, sheet: sheet) { return table }
@@ -32,7 +32,7 @@ public struct TableRecognizer: Sendable {
     }
 
     /// Recognises the table of one sheet; nil when the sheet has no header row.
-    public func recognize(_ reader: XLSXReader, sheet: SheetInfo) throws -> RecognizedTable? {
+    public func recognize(_ reader: any SpreadsheetReader, sheet: SheetInfo) throws -> RecognizedTable? {
         var builder = Builder(sheet: sheet.name, matcher: matcher)
         try reader.readRows(of: sheet) { builder.consume($0) }
         return builder.finish()

@@ -99,11 +99,16 @@ public struct Cell: Hashable, Sendable {
     public let value: CellValue
     /// The formula text (without `=`) when the cell holds a formula.
     public let formula: String?
+    /// The name of the cell's font when the format records one (`.VnTime`, `VNI-Times`,
+    /// `Times New Roman`…): a hint for text typed in a legacy Vietnamese encoding. Nil
+    /// when unknown (`.xls` files, or no style).
+    public let fontName: String?
 
-    public init(reference: CellReference, value: CellValue, formula: String? = nil) {
+    public init(reference: CellReference, value: CellValue, formula: String? = nil, fontName: String? = nil) {
         self.reference = reference
         self.value = value
         self.formula = formula
+        self.fontName = fontName
     }
 }
 
@@ -111,10 +116,13 @@ public struct Cell: Hashable, Sendable {
 public struct Row: Hashable, Sendable {
     public let number: Int
     public let cells: [Cell]
+    /// True when the row is hidden in the sheet (`hidden="1"`, `table:visibility="collapse"`).
+    public let hidden: Bool
 
-    public init(number: Int, cells: [Cell]) {
+    public init(number: Int, cells: [Cell], hidden: Bool = false) {
         self.number = number
         self.cells = cells
+        self.hidden = hidden
     }
 
     /// The cell in a column (1-based), if present.

@@ -13,6 +13,10 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
     case encrypted
     /// An OLE compound file holding `Workbook`/`Book`: a legacy `.xls` file.
     case legacyXLS
+    /// An OLE compound file holding `WordDocument`: a legacy Word `.doc` file.
+    case legacyDOC
+    /// A file format recognised but not read (its name in the message).
+    case unsupportedFormat(String)
     /// The package has no `xl/workbook.xml` (or the part the root relationship names).
     case missingWorkbook
     /// A part referenced by the workbook is absent, e.g. a sheet.
@@ -49,6 +53,10 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
             return "tệp được đặt mật khẩu; đề nghị gỡ mật khẩu rồi gửi lại"
         case .legacyXLS:
             return "tệp Excel định dạng cũ (.xls); đề nghị mở bằng Excel và lưu lại dưới dạng .xlsx"
+        case .legacyDOC:
+            return "tệp Word định dạng cũ (.doc); đề nghị mở bằng Word và lưu lại dưới dạng .docx, hoặc dùng mẫu Excel .xlsx"
+        case .unsupportedFormat(let name):
+            return "định dạng \(name) chưa đọc được; đề nghị lưu lại dưới dạng Excel .xlsx"
         case .missingWorkbook:
             return "tệp thiếu phần xl/workbook.xml, không phải bảng tính Excel hợp lệ"
         case .missingPart(let part):

@@ -19,7 +19,7 @@ final class SheetStreamer: XMLContentHandler {
     let part: String
     private let limits: ReadLimits
     private let sharedStrings: [String]
-    private let dateStyles: [Bool]
+    private let styles: CellStyles
     private let date1904: Bool
 
     // Summary
@@ -36,6 +36,7 @@ final class SheetStreamer: XMLContentHandler {
     @exclusivity(unchecked) private var inRow = false
     @exclusivity(unchecked) private var rowNumber = 0
     @exclusivity(unchecked) private var rowHadNumber = false
+    @exclusivity(unchecked) private var rowHidden = false
     @exclusivity(unchecked) private var lastColumn = 0
     @exclusivity(unchecked) private var cells: [Cell] = []
     @exclusivity(unchecked) private var cellsSorted = true
@@ -46,6 +47,7 @@ final class SheetStreamer: XMLContentHandler {
     @exclusivity(unchecked) private var cellColumn = 0
     @exclusivity(unchecked) private var cellType = CellType.number
     @exclusivity(unchecked) private var cellIsDateStyle = false
+    @exclusivity(unchecked) private var cellFontName: String?
     @exclusivity(unchecked) private var hasValue = false
     @exclusivity(unchecked) private var hasInline = false
     @exclusivity(unchecked) private var inInline = false
@@ -55,11 +57,11 @@ final class SheetStreamer: XMLContentHandler {
     @exclusivity(unchecked) private var formula: TextBuffer
     @exclusivity(unchecked) private var inlineText: TextBuffer
 
-    init(part: String, limits: ReadLimits, sharedStrings: [String], dateStyles: [Bool], date1904: Bool) {
+    init(part: String, limits: ReadLimits, sharedStrings: [String], styles: CellStyles, date1904: Bool) {
         self.part = part
         self.limits = limits
         self.sharedStrings = sharedStrings
-        self.dateStyles = dateStyles
+        self.styles = styles
         self.date1904 = date1904
         value = TextBuffer(limit: limits.maxStringBytes)
         formula = TextBuffer(limit: limits.maxStringBytes)
@@ -150,13 +152,16 @@ final class SheetStreamer: XMLContentHandler {
 
     private func startRow(_ attributes: XMLAttributes) throws {
         var explicit: Int?
+        var hidden = false
         try attributes.forEach { attr, value in
+            if attr == .hidden { hidden = CBytes.isTrue(value); return }
             guard attr == .r else { return }
             guard let n = CBytes.parseInt(value, max: CellReference.maxRow), n >= 1 else {
                 throw XLSXError.invalidCellReference(part: part, reference: String(cString: value))
             }
             explicit = n
         }
+        rowHidden = hidden
         if let explicit {
             rowNumber = explicit
             rowHadNumber = true
@@ -182,7 +187,7 @@ final class SheetStreamer: XMLContentHandler {
                 ($0.element.reference.column, $0.offset) < ($1.element.reference.column, $1.offset)
             }.map(\.element)
         }
-        pending.append(Row(number: rowNumber, cells: cells))
+        pending.append(Row(number: rowNumber, cells: cells, hidden: rowHidden))
         rowCount += 1
     }
 
@@ -229,7 +234,8 @@ final class SheetStreamer: XMLContentHandler {
         cellColumn = col
         cellRow = rowNumber
         cellType = type
-        cellIsDateStyle = style < dateStyles.count && dateStyles[style]
+        cellIsDateStyle = style < styles.isDate.count && styles.isDate[style]
+        cellFontName = style < styles.fontName.count ? styles.fontName[style] : nil
         inCell = true
         hasValue = false
         hasInline = false
@@ -305,7 +311,7 @@ final class SheetStreamer: XMLContentHandler {
                 part: part, limit: "quá \(LimitText.count(limits.maxCellsPerSheet)) ô trong một trang tính")
         }
         let formulaText = formula.isEmpty ? nil : String(decoding: formula.bytes, as: UTF8.self)
-        cells.append(Cell(reference: reference, value: cellValue, formula: formulaText))
+        cells.append(Cell(reference: reference, value: cellValue, formula: formulaText, fontName: cellFontName))
     }
 
     // MARK: - Byte parsing

@@ -1,20 +1,40 @@
-/// Reads `xl/styles.xml` just far enough to know which cell formats (`cellXfs`) show
-/// dates: the result is indexed by a cell's `s` attribute.
+/// What the reader needs from `xl/styles.xml`, indexed by a cell's `s` attribute (its
+/// `cellXfs` entry): whether the format shows dates, and the font's name (a hint for
+/// legacy Vietnamese encodings such as `.VnTime` or `VNI-Times`).
+struct CellStyles {
+    var isDate: [Bool] = []
+    var fontName: [String?] = []
+}
+
+/// Reads `xl/styles.xml` just far enough to fill ``CellStyles``.
 enum Styles {
-    static func readDateStyles(_ stream: ZipEntryStream, limits: ReadLimits) throws -> [Bool] {
+    static func read(_ stream: ZipEntryStream, limits: ReadLimits) throws -> CellStyles {
         let handler = StylesHandler()
         try XMLStreamParser(part: stream.part, handler: handler).parse(stream)
-        return handler.cellFormatIDs.map { id in
-            if let code = handler.customFormats[id] { return DateFormats.isDateFormat(code) }
-            return DateFormats.isBuiltInDate(id)
+        var styles = CellStyles()
+        styles.isDate = handler.cellFormats.map { xf in
+            if let code = handler.customFormats[xf.numFmtID] { return DateFormats.isDateFormat(code) }
+            return DateFormats.isBuiltInDate(xf.numFmtID)
         }
+        styles.fontName = handler.cellFormats.map { xf in
+            xf.fontID < handler.fontNames.count ? handler.fontNames[xf.fontID] : nil
+        }
+        return styles
     }
 }
 
 private final class StylesHandler: XMLContentHandler {
+    struct CellFormat {
+        var numFmtID = 0
+        var fontID = 0
+    }
+
     var customFormats: [Int: String] = [:]
-    var cellFormatIDs: [Int] = []
+    var cellFormats: [CellFormat] = []
+    var fontNames: [String?] = []
     private var inCellXfs = false
+    private var inFonts = false
+    private var inFont = false
     let wantsCharacters = false
 
     func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws {
@@ -30,21 +50,39 @@ private final class StylesHandler: XMLContentHandler {
                 }
             }
             if let id, let code { customFormats[id] = code }
+        case .fonts:
+            inFonts = true
+        case .font where inFonts:
+            inFont = true
+            fontNames.append(nil)
+        case .name where inFont:
+            if let value = attributes.string(.val), !fontNames.isEmpty {
+                fontNames[fontNames.count - 1] = String(value.prefix(64))
+            }
         case .cellXfs:
             inCellXfs = true
         case .xf where inCellXfs:
-            var id = 0
+            var xf = CellFormat()
             attributes.forEach { attr, value in
-                if attr == .numFmtId { id = CBytes.parseInt(value) ?? 0 }
+                switch attr {
+                case .numFmtId: xf.numFmtID = CBytes.parseInt(value) ?? 0
+                case .fontId: xf.fontID = CBytes.parseInt(value) ?? 0
+                default: break
+                }
             }
-            cellFormatIDs.append(id)
+            cellFormats.append(xf)
         default:
             break
         }
     }
 
     func endElement(_ name: XMLName) throws {
-        if name == .cellXfs { inCellXfs = false }
+        switch name {
+        case .cellXfs: inCellXfs = false
+        case .fonts: inFonts = false
+        case .font: inFont = false
+        default: break
+        }
     }
 
     func characters(_ bytes: UnsafeRawBufferPointer) throws {}

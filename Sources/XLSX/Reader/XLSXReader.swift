@@ -4,9 +4,11 @@
 /// then streamed row by row with ``readRows(of:_:)``. Every hostile-input case (zip
 /// bombs, DTDs, unsafe names, broken XML) ends in an ``XLSXError``, never a crash.
 /// Not thread-safe: use one reader per thread.
-public final class XLSXReader {
-    /// The file's path, as given.
+public final class XLSXReader: SpreadsheetReader {
+    /// The file's path as given, or an upload's display name.
     public let path: String
+    public var displayName: String { path }
+    public var format: SpreadsheetFormat { .xlsx }
     /// Sheets in workbook order with visible/hidden/veryHidden state.
     public let sheets: [SheetInfo]
     /// True when the workbook uses the Mac 1904 date system.
@@ -18,13 +20,22 @@ public final class XLSXReader {
     private let archive: ZipArchive
     private let limits: ReadLimits
     private let sharedStrings: [String]
-    private let dateStyles: [Bool]
+    private let styles: CellStyles
 
     /// Opens the package, reads workbook.xml, rels, sharedStrings, styles. Throws XLSXError.
-    public init(path: String, limits: ReadLimits = .default) throws {
-        self.path = path
+    public convenience init(path: String, limits: ReadLimits = .default) throws {
+        try self.init(source: .file(path: path), limits: limits)
+    }
+
+    /// Opens a package from a file or from bytes in memory. Throws XLSXError.
+    public convenience init(source: SpreadsheetSource, limits: ReadLimits = .default) throws {
+        try self.init(archive: ZipArchive(source: source, limits: limits), limits: limits)
+    }
+
+    /// Reads an already opened package (the opener has looked at its entries).
+    init(archive: ZipArchive, limits: ReadLimits) throws {
+        self.path = archive.path
         self.limits = limits
-        let archive = try ZipArchive(path: path, limits: limits)
         self.archive = archive
 
         // The workbook part: from the package's officeDocument relationship.
@@ -69,19 +80,10 @@ public final class XLSXReader {
             sharedStrings = []
         }
         if let name = partName(type: "styles", fallback: "styles.xml"), let stream = try archive.open(name) {
-            dateStyles = try Styles.readDateStyles(stream, limits: limits)
+            styles = try Styles.read(stream, limits: limits)
         } else {
-            dateStyles = []
+            styles = CellStyles()
         }
-    }
-
-    /// The sheet with this name (exact match first, then ignoring case as Excel does).
-    /// Throws XLSXError.sheetNotFound.
-    public func sheet(named name: String) throws -> SheetInfo {
-        if let sheet = sheets.first(where: { $0.name == name }) { return sheet }
-        let lowered = name.lowercased()
-        if let sheet = sheets.first(where: { $0.name.lowercased() == lowered }) { return sheet }
-        throw XLSXError.sheetNotFound(name)
     }
 
     /// Streams the sheet row by row (only non-empty rows; cells sorted by column; row
@@ -91,30 +93,11 @@ public final class XLSXReader {
     public func readRows(of sheet: SheetInfo, _ body: (Row) throws -> Void) throws -> SheetSummary {
         guard let stream = try archive.open(sheet.partName) else { throw XLSXError.missingPart(sheet.partName) }
         let streamer = SheetStreamer(part: sheet.partName, limits: limits, sharedStrings: sharedStrings,
-                                     dateStyles: dateStyles, date1904: uses1904DateSystem)
+                                     styles: styles, date1904: uses1904DateSystem)
         let parser = try XMLStreamParser(part: sheet.partName, handler: streamer)
         try parser.parse(stream) { try streamer.drain(body) }
         try streamer.drain(body)
         return SheetSummary(dimension: streamer.dimension, mergedRanges: streamer.mergedRanges,
                             rowCount: streamer.rowCount, cellCount: streamer.cellCount)
-    }
-}
-
-/// What was learnt about a sheet while streaming it.
-public struct SheetSummary: Hashable, Sendable {
-    /// From `<dimension ref>`, nil if absent or not a range.
-    public let dimension: CellRange?
-    /// Merged ranges, in file order.
-    public let mergedRanges: [CellRange]
-    /// Non-empty rows delivered.
-    public let rowCount: Int
-    /// Cells delivered.
-    public let cellCount: Int
-
-    public init(dimension: CellRange?, mergedRanges: [CellRange], rowCount: Int, cellCount: Int) {
-        self.dimension = dimension
-        self.mergedRanges = mergedRanges
-        self.rowCount = rowCount
-        self.cellCount = cellCount
     }
 }

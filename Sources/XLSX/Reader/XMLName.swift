@@ -9,6 +9,8 @@ enum XMLName: UInt8 {
     // Attributes (`r`, `t` shared with elements above)
     case s, ref, name, state, id, Id, `Type`, Target, TargetMode, date1904
     case numFmtId, formatCode, localSheetId, uniqueCount
+    // Fonts (a legacy-encoding hint) and hidden rows
+    case fonts, font, val, fontId, hidden
 
     private static let table: [[([UInt8], XMLName)]] = {
         let all: [(String, XMLName)] = [
@@ -20,6 +22,7 @@ enum XMLName: UInt8 {
             ("Type", .Type), ("Target", .Target), ("TargetMode", .TargetMode),
             ("date1904", .date1904), ("numFmtId", .numFmtId), ("formatCode", .formatCode),
             ("localSheetId", .localSheetId), ("uniqueCount", .uniqueCount),
+            ("fonts", .fonts), ("font", .font), ("val", .val), ("fontId", .fontId), ("hidden", .hidden),
         ]
         var table = [[([UInt8], XMLName)]](repeating: [], count: 16)
         for (text, name) in all { table[text.utf8.count].append((Array(text.utf8), name)) }

@@ -18,14 +18,24 @@ final class ZipArchive {
     private var countedBytes: [String: Int] = [:]
     private(set) var totalBytes = 0
 
-    init(path: String, limits: ReadLimits) throws {
-        self.path = path
+    /// Opens a zip file from disk; anything that is not a zip is refused the way the
+    /// `.xlsx` reader words it (OLE: encrypted or legacy `.xls`).
+    convenience init(path: String, limits: ReadLimits) throws {
+        try self.init(source: .file(path: path), limits: limits)
+    }
+
+    /// Opens a zip package from a file or from bytes in memory (libzip's buffer source:
+    /// nothing is written to disk).
+    init(source: SpreadsheetSource, limits: ReadLimits) throws {
+        self.path = source.displayName
         self.limits = limits
-        try FileSniffer.check(path: path)
-        var code: Int32 = 0
-        guard let za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code) else {
-            throw Self.openError(code: code, path: path)
+        let kind: SniffedKind
+        switch source {
+        case .file(let path): kind = try FileSniffer.sniff(path: path)
+        case .bytes(let bytes, _): kind = FileSniffer.sniff(bytes: bytes)
         }
+        guard kind == .zip else { throw FileSniffer.xlsxRefusal(kind) }
+        let za = try Self.openHandle(source, flags: ZIP_RDONLY | ZIP_CHECKCONS)
         do {
             entries = try Self.validatedEntries(za)
         } catch {
@@ -33,6 +43,45 @@ final class ZipArchive {
             throw error
         }
         handle = za
+    }
+
+    /// Opens libzip on a file or on a private copy of the bytes (libzip frees it).
+    private static func openHandle(_ source: SpreadsheetSource, flags: Int32) throws -> OpaquePointer {
+        switch rawOpen(source, flags: flags) {
+        case .success(let za): return za
+        case .failure(let failure): throw openError(code: failure.code, source: source)
+        }
+    }
+
+    private struct OpenFailure: Error {
+        let code: Int32
+    }
+
+    /// libzip's open, reporting its error code rather than throwing.
+    private static func rawOpen(_ source: SpreadsheetSource, flags: Int32) -> Result<OpaquePointer, OpenFailure> {
+        var code: Int32 = 0
+        switch source {
+        case .file(let path):
+            guard let za = zip_open(path, flags, &code) else { return .failure(OpenFailure(code: code)) }
+            return .success(za)
+        case .bytes(let bytes, _):
+            guard let copy = malloc(max(bytes.count, 1)) else { return .failure(OpenFailure(code: ZIP_ER_MEMORY)) }
+            bytes.withUnsafeBytes { raw in
+                if let base = raw.baseAddress { copy.copyMemory(from: base, byteCount: raw.count) }
+            }
+            var error = zip_error_t()
+            zip_error_init(&error)
+            defer { zip_error_fini(&error) }
+            guard let src = zip_source_buffer_create(copy, UInt64(bytes.count), 1, &error) else {
+                free(copy)
+                return .failure(OpenFailure(code: ZIP_ER_MEMORY))
+            }
+            guard let za = zip_open_from_source(src, flags, &error) else {
+                zip_source_free(src)
+                return .failure(OpenFailure(code: zip_error_code_zip(&error)))
+            }
+            return .success(za)
+        }
     }
 
     deinit {
@@ -57,6 +106,20 @@ final class ZipArchive {
             throw Self.entryError(code: zip_error_code_zip(zip_get_error(handle)), part: name)
         }
         return ZipEntryStream(archive: self, file: file, part: name, compressedSize: compressed)
+    }
+
+    /// The text of a small entry (such as an ODF `mimetype`), at most `maxBytes` bytes
+    /// read; nil when the entry is absent.
+    func smallText(_ name: String, maxBytes: Int) throws -> String? {
+        guard let stream = try open(name) else { return nil }
+        var buffer = [UInt8](repeating: 0, count: maxBytes)
+        var filled = 0
+        while filled < maxBytes {
+            let n = try buffer.withUnsafeMutableBytes { try stream.read(into: $0.baseAddress! + filled, capacity: maxBytes - filled) }
+            if n == 0 { break }
+            filled += n
+        }
+        return String(decoding: buffer[0..<filled], as: UTF8.self)
     }
 
     /// Records `produced` bytes for a part and enforces the total limit.
@@ -106,13 +169,13 @@ final class ZipArchive {
 
     // MARK: - Errors
 
-    private static func openError(code: Int32, path: String) -> XLSXError {
+    private static func openError(code: Int32, source: SpreadsheetSource) -> XLSXError {
         switch code {
         case ZIP_ER_NOZIP, ZIP_ER_EOF, ZIP_ER_SEEK:
             // The file starts like a zip (sniffed) but has no readable central directory.
             return .truncated
         case ZIP_ER_INCONS, ZIP_ER_EXISTS:
-            if let name = duplicateEntryName(path: path) { return .unsafeEntryName(name) }
+            if let name = duplicateEntryName(source: source) { return .unsafeEntryName(name) }
             return .corrupt("cấu trúc tệp nén không nhất quán")
         case ZIP_ER_NOENT:
             return .cannotOpen("tệp không tồn tại")
@@ -131,9 +194,8 @@ final class ZipArchive {
 
     /// With `ZIP_CHECKCONS` libzip reports exact duplicate names as an inconsistency;
     /// reopen without it to tell that case apart.
-    private static func duplicateEntryName(path: String) -> String? {
-        var code: Int32 = 0
-        guard let za = zip_open(path, ZIP_RDONLY, &code) else { return nil }
+    private static func duplicateEntryName(source: SpreadsheetSource) -> String? {
+        guard case .success(let za) = rawOpen(source, flags: ZIP_RDONLY) else { return nil }
         defer { zip_discard(za) }
         let count = zip_get_num_entries(za, 0)
         guard count > 0 else { return nil }
@@ -217,65 +279,6 @@ final class ZipEntryStream {
             }
         }
         try archive.account(part: part, produced: produced)
-    }
-}
-
-/// Tells a zip apart from an OLE compound file (encrypted workbook or legacy `.xls`) and
-/// from anything else, before libzip sees the file.
-enum FileSniffer {
-    static let oleMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
-    static let zipMagic: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
-    /// "EncryptedPackage" in UTF-16LE, as OLE directory entries spell stream names.
-    static let encryptedPackageName: [UInt8] = Array("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
-
-    static func check(path: String) throws {
-        var st = stat()
-        guard stat(path, &st) == 0 else {
-            throw XLSXError.cannotOpen(errno == ENOENT ? "tệp không tồn tại" : "không truy cập được tệp")
-        }
-        guard (st.st_mode & S_IFMT) == S_IFREG else { throw XLSXError.cannotOpen("không phải là tệp thông thường") }
-        guard let fp = fopen(path, "rb") else {
-            throw XLSXError.cannotOpen(errno == EACCES ? "không có quyền đọc tệp" : "không đọc được tệp")
-        }
-        defer { fclose(fp) }
-        var head = [UInt8](repeating: 0, count: 8)
-        let got = head.withUnsafeMutableBytes { fread($0.baseAddress, 1, 8, fp) }
-        if got >= 4, Array(head[0..<4]) == zipMagic { return }
-        if got == 8, head == oleMagic {
-            throw containsEncryptedPackage(fp) ? XLSXError.encrypted : XLSXError.legacyXLS
-        }
-        throw XLSXError.notAZip
-    }
-
-    private static func contains(_ needle: [UInt8], in haystack: [UInt8], count: Int) -> Bool {
-        guard count >= needle.count, let first = needle.first else { return false }
-        var i = 0
-        while i <= count - needle.count {
-            if haystack[i] == first {
-                var k = 1
-                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
-    }
-
-    /// Scans the rest of the file for the UTF-16LE stream name, in chunks with overlap.
-    private static func containsEncryptedPackage(_ fp: UnsafeMutablePointer<FILE>) -> Bool {
-        let needle = encryptedPackageName
-        let chunkSize = 1 << 20
-        var buffer = [UInt8](repeating: 0, count: chunkSize + needle.count)
-        var carry = 0
-        while true {
-            let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress! + carry, 1, chunkSize, fp) }
-            if n == 0 { return false }
-            let available = carry + n
-            if contains(needle, in: buffer, count: available) { return true }
-            let keep = min(needle.count - 1, available)
-            for i in 0..<keep { buffer[i] = buffer[available - keep + i] }
-            carry = keep
-        }
     }
 }
 

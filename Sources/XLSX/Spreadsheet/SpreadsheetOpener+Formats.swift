@@ -1,0 +1,18 @@
+/// Entry points of the formats whose readers live in their own folders. Each reader's
+/// helper replaces its function's body; the opener does not change.
+extension SpreadsheetOpener {
+    /// A Word `.docx` whose tables are read as sheets.
+    static func openDOCX(_ archive: ZipArchive, limits: ReadLimits) throws -> any SpreadsheetReader {
+        throw XLSXError.unsupportedFormat("Word (.docx)")
+    }
+
+    /// An OpenDocument spreadsheet (`.ods`).
+    static func openODS(_ archive: ZipArchive, limits: ReadLimits) throws -> any SpreadsheetReader {
+        throw XLSXError.unsupportedFormat("OpenDocument (.ods)")
+    }
+
+    /// A legacy Excel workbook (BIFF8/BIFF5 `.xls`).
+    static func openXLS(_ source: SpreadsheetSource, limits: ReadLimits) throws -> any SpreadsheetReader {
+        throw XLSXError.legacyXLS
+    }
+}
