@@ -3,7 +3,7 @@ import Foundation
 import ParIndexKit
 
 /// `parindex consolidate`: many unit submissions in, one official PHỤ LỤC out.
-struct ConsolidateCommand: ParsableCommand {
+struct ConsolidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "consolidate",
         abstract: "Tổng hợp các tệp của đơn vị thành một bảng phụ lục chính thức (Phụ lục, Tổng hợp điểm, Kiểm tra).",
@@ -33,49 +33,28 @@ struct ConsolidateCommand: ParsableCommand {
     @Flag(name: .long, help: "Gộp cả các tệp có lỗi (được đánh dấu màu đỏ).")
     var includeInvalid = false
 
-    func run() throws {
+    func run() async throws {
         let context = try CommandContext.load(framework: framework, layout: layout)
-        let files = SubmissionBatch.expand(inputs)
-        guard !files.isEmpty else {
+        let sources = SubmissionSource.expand(inputs)
+        guard !sources.isEmpty else {
             Console.writeError("parindex: không có tệp nào để tổng hợp\n")
             throw ExitCode(2)
         }
         let bar = ProgressBar(label: "Đang đọc và kiểm tra")
-        // Each result is folded into the builder as soon as it is ready and then dropped.
-        var builder = ConsolidationBuilder(framework: context.framework, layout: context.layout,
-                                           options: .init(includeInvalid: includeInvalid, year: year))
-        var readable = 0, invalid = 0
-        var unreadable: [(Int, String, String)] = []
-        SubmissionBatch.forEach(files, validator: Validator(framework: context.framework, layout: context.layout),
-                                limits: limits.readLimits, progress: { bar.update($0, $1) }) { index, result in
-            switch result {
-            case .submission: readable += 1; if !result.isValid { invalid += 1 }
-            case .unreadable(let file, let reason): invalid += 1; unreadable.append((index, file, reason))
-            case .skipped: break
-            }
-            builder.add(result, at: index)
-        }
-        for (_, file, reason) in unreadable.sorted(by: { $0.0 < $1.0 }) {
-            Console.writeError("parindex: \(file): \(reason)\n")
-        }
-        guard readable > 0 else { throw ExitCode(2) }
-        let consolidation = builder.finish()
+        let run = ConsolidationRun(framework: context.framework, layout: context.layout,
+                                   consolidation: .init(includeInvalid: includeInvalid, year: year),
+                                   options: RunOptions(limits: limits.readLimits, progress: { bar.update($0.done, $0.total) }))
+        let result = try await run.run(sources)
+        for file in result.unreadable { Console.writeError("parindex: \(file.file): \(file.reason)\n") }
+        let figures = result.figures
+        guard figures.readable > 0 else { throw ExitCode(2) }
         do {
-            let folder = (output as NSString).deletingLastPathComponent
-            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            try AppendixWorkbook.write(consolidation, to: output)
+            try result.write(to: output)
         } catch {
             Console.reportUnreadable(output, error)
             throw ExitCode(2)
         }
-        let used = consolidation.rows.filter { $0.source != nil }.count
-        print("Đã ghi \(output): \(consolidation.rows.count) tiêu chí (\(used) có số liệu) từ \(files.count) tệp; "
-              + "\(invalid) tệp có lỗi hoặc không đọc được — xem trang \"Kiểm tra\".")
-        if !consolidation.unitsNotSubmitted.isEmpty {
-            let missing = consolidation.unitsNotSubmitted.map(\.name)
-            let shown = missing.prefix(10).joined(separator: ", ")
-            print("Đơn vị chưa nộp: \(shown)\(missing.count > 10 ? " và \(missing.count - 10) đơn vị khác (xem trang \"Kiểm tra\")" : "").")
-        }
-        if invalid > 0 { throw ExitCode(1) }
+        ConsolidationText.write(result.consolidation, figures: figures, output: output)
+        if figures.invalidOrUnreadable > 0 { throw ExitCode(1) }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `parindex` command: PAR INDEX templates, validation and consolidation.
 @main
-struct ParIndexCommand: ParsableCommand {
+struct ParIndexCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parindex",
         abstract: "Công cụ lập mẫu, kiểm tra và tổng hợp bảng Chỉ số cải cách hành chính (PAR INDEX).",
@@ -13,8 +13,8 @@ struct ParIndexCommand: ParsableCommand {
     )
 
     /// Ctrl-C / SIGTERM remove the temporary files being written before exiting (130 / 143).
-    static func main() {
+    static func main() async {
         SignalCleanup.install()
-        main(nil)
+        await main(nil)
     }
 }

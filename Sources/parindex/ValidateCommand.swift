@@ -3,7 +3,7 @@ import Foundation
 import ParIndexKit
 
 /// `parindex validate`: checks returned files and says what is wrong, where and why.
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Kiểm tra các tệp đơn vị gửi về: điểm trong khoảng 0..điểm chuẩn, ô bắt buộc, mã tiêu chí, đơn vị…",
@@ -29,55 +29,35 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "Ghi vào thư mục này bản sao của mỗi tệp có lỗi, với ô lỗi được tô màu và chú thích.")
     var annotate: String?
 
-    func run() throws {
+    func run() async throws {
         let context = try CommandContext.load(framework: framework, layout: layout)
-        let paths = SubmissionBatch.expand(files)
         let bar = ProgressBar(label: "Đang kiểm tra")
-        let validator = Validator(framework: context.framework, layout: layout == nil ? nil : context.layout)
-        let directory = UnitDirectory(units: context.framework.units)
-        var entries = [ValidationReport.FileEntry?](repeating: nil, count: paths.count)
-        SubmissionBatch.forEach(paths, validator: validator, limits: limits.readLimits,
-                                progress: { bar.update($0, $1) }) { index, result in
-            entries[index] = ValidationReport.FileEntry(result, directory: directory)
+        let run = ValidationRun(framework: context.framework, layout: layout == nil ? nil : context.layout,
+                                annotateInto: annotate,
+                                options: RunOptions(limits: limits.readLimits, progress: { bar.update($0.done, $0.total) }))
+        let result: ValidationResult
+        do {
+            result = try await run.run(SubmissionSource.expand(files))
+        } catch {
+            Console.reportUnreadable(annotate ?? "", error)
+            throw ExitCode(2)
         }
-        let report = ValidationReport(framework: context.framework, entries: entries.map { $0! })
-
-        for entry in report.files where entry.status == "unreadable" {
+        let report = result.report
+        for entry in report.files where entry.status == .unreadable {
             Console.writeError("parindex: \(entry.file): \(entry.reason ?? "")\n")
         }
         let out = OutputBuffer()
         if json {
             out.write(try report.json() + "\n")
         } else {
-            for entry in report.files where entry.status == "skipped" {
-                out.write("\(entry.file): \(entry.reason ?? "bỏ qua")\n")
-            }
-            for entry in report.files where entry.status == "valid" || entry.status == "invalid" {
-                out.write("\(entry.file): \(entry.status == "valid" ? "hợp lệ" : "CÓ LỖI") — \(entry.errors) lỗi, \(entry.warnings) cảnh báo\n")
-                for f in entry.findings {
-                    let place = [f.sheet, f.cell].compactMap { $0 }.joined(separator: "!")
-                    var line = "  \(f.severity.label.padding(toLength: 8, withPad: " ", startingAt: 0)) \(f.rule.rawValue)"
-                    if !place.isEmpty { line += "  \(place)" }
-                    if let code = f.code { line += "  [\(code)]" }
-                    line += "  \(f.message)"
-                    out.write(line + "\n")
-                }
-            }
-            let s = report.summary
-            out.write("Tổng: \(s.files) tệp; \(s.valid) hợp lệ; \(s.invalid) có lỗi; \(s.unreadable) không đọc được; \(s.skipped) bỏ qua; \(s.errors) lỗi, \(s.warnings) cảnh báo.\n")
+            ValidationText.write(report, to: out)
         }
-
-        if let annotate {
-            try FileManager.default.createDirectory(atPath: annotate, withIntermediateDirectories: true)
-            for entry in report.files where entry.status == "invalid" {
-                let target = AnnotatedCopy.path(for: entry.file, in: annotate)
-                do {
-                    try AnnotatedCopy.write(source: entry.file, findings: entry.findings, to: target)
-                    if !json { out.write("Đã ghi bản đánh dấu lỗi: \(target)\n") }
-                } catch {
-                    out.flush()
-                    Console.reportUnreadable(target, error)
-                }
+        for copy in result.annotatedCopies {
+            if let path = copy.path {
+                if !json { out.write("Đã ghi bản đánh dấu lỗi: \(path)\n") }
+            } else {
+                out.flush()
+                Console.writeError("parindex: \(AnnotatedCopy.path(for: copy.file, in: annotate ?? "")): \(copy.error ?? "")\n")
             }
         }
         out.flush()

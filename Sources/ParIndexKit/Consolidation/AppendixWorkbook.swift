@@ -230,9 +230,10 @@ public enum AppendixWorkbook {
             case .unreadable: status = "Không đọc được"
             case .skipped: status = "Bỏ qua"
             case .excludedInvalid: status = "Có lỗi, không gộp"
+            case .superseded: status = "Đã có bản mới hơn"
             default: status = input.errors > 0 ? "Có lỗi, đã gộp" : "Hợp lệ"
             }
-            let fine = (input.status == .used && input.errors == 0) || input.status == .skipped
+            let fine = (input.status == .used && input.errors == 0) || input.status == .skipped || input.status == .superseded
             let style = fine ? AppendixStyles.text : AppendixStyles.red(AppendixStyles.text)
             try line([.string(input.file), .string(status), input.unit.map { .string($0) },
                       .number(Double(input.errors)), .number(Double(input.warnings)),
@@ -278,10 +279,11 @@ public enum AppendixWorkbook {
             case .used: status = "Đã tổng hợp"
             case .notUsed: status = "Không dùng"
             case .excludedInvalid: status = "Tệp có lỗi"
+            case .superseded: status = "Bản cũ, đã thay"
             case .skipped: status = "Bỏ qua"
             case .unreadable: status = "Không đọc được"
             }
-            let style = a.status == .used || a.status == .skipped ? AppendixStyles.text : AppendixStyles.red(AppendixStyles.text)
+            let style = a.status == .used || a.status == .skipped || a.status == .superseded ? AppendixStyles.text : AppendixStyles.red(AppendixStyles.text)
             try line([.string(a.file), .string(status), a.sheet.map { .string($0) }, a.row.map { .number(Double($0)) },
                       a.code.map { .string($0) }, .string(a.detail)], style: style, fitted: false)
         }

@@ -34,6 +34,8 @@ public struct Consolidation: Sendable {
     public struct Account: Sendable {
         public enum Status: String, Sendable {
             case used, notUsed, excludedInvalid, skipped, unreadable
+            /// An earlier version of a unit's return, replaced by a later valid one.
+            case superseded
         }
         public var file: String
         public var sheet: String?

@@ -7,6 +7,7 @@ public struct ConsolidationBuilder: Sendable {
     public let layout: Layout
     public let options: Consolidator.Options
 
+    private let frameworkIndex: FrameworkIndex
     private let directory: UnitDirectory
     private let flat: [FlatCriterion]
     private let indexByID: [String: Int]
@@ -43,8 +44,11 @@ public struct ConsolidationBuilder: Sendable {
         /// Where this input's row records are in the ledger store, and how many.
         var start: Int
         var count: Int
-        /// Row → the code as written (unknown codes) or the note's message (skipped rows).
+        /// Row → the code as written (unknown and duplicate rows) or the note's message
+        /// (skipped rows).
         var texts: [Int32: String]
+        /// Duplicate row → the row that had its criterion first.
+        var firstRows: [Int32: Int32] = [:]
         /// Points per score role over the scored criteria it covers, and their max.
         var points: [ColumnRole: Double]
         var coveredMax: Double
@@ -59,15 +63,21 @@ public struct ConsolidationBuilder: Sendable {
     private var findings: [(Int, [Finding])] = []
 
     public init(framework: Framework, layout: Layout, options: Consolidator.Options = .init()) {
-        self.framework = framework
+        self.init(index: FrameworkIndex(framework), layout: layout, options: options)
+    }
+
+    /// A builder for a framework already indexed (once per run).
+    public init(index: FrameworkIndex, layout: Layout, options: Consolidator.Options = .init()) {
+        self.framework = index.framework
         self.layout = layout
         self.options = options
-        let directory = UnitDirectory(units: framework.units)
+        frameworkIndex = index
+        let directory = index.directory
         self.directory = directory
-        let flat = framework.flattened
+        let flat = index.flat
         self.flat = flat
-        indexByID = Dictionary(flat.enumerated().map { ($1.criterion.id, $0) }, uniquingKeysWith: { a, _ in a })
-        byID = Dictionary(flat.map { ($0.criterion.id, $0) }, uniquingKeysWith: { a, _ in a })
+        indexByID = index.position
+        byID = index.byID
         fillRoles = layout.columns.filter { !$0.given }.map(\.role)
         leadsByCriterion = flat.map { Set($0.criterion.lead.compactMap { directory.resolve($0)?.code }) }
         scoredCount = flat.filter { !$0.criterion.isGroup && $0.criterion.max != nil }.count
@@ -75,51 +85,66 @@ public struct ConsolidationBuilder: Sendable {
 
     /// Adds one input; `index` is its position in input order (ties are broken by it).
     public mutating func add(_ input: ConsolidationInput, at index: Int) {
-        switch input {
-        case .unreadable(let file, let reason):
-            inputs[index] = InputRecord(file: file, status: .unreadable, reason: reason, errors: 0, warnings: 0,
+        add(CheckedFile(input, index: frameworkIndex), at: index)
+    }
+
+    /// Adds one checked file (read now, or taken from the campaign store); `index` is its
+    /// position in input order. `supersededBy` names the later version of the same unit's
+    /// return that replaces it: its rows are then accounted as superseded, not merged.
+    public mutating func add(_ file: CheckedFile, at index: Int, supersededBy: String? = nil) {
+        switch file.status {
+        case .unreadable, .skipped:
+            inputs[index] = InputRecord(file: file.file, status: file.status == .unreadable ? .unreadable : .skipped,
+                                        reason: file.reason, errors: 0, warnings: 0,
                                         start: 0, count: 0, texts: [:], points: [:], coveredMax: 0, covered: 0, included: false)
-        case .skipped(let file, let reason):
-            inputs[index] = InputRecord(file: file, status: .skipped, reason: reason, errors: 0, warnings: 0,
-                                        start: 0, count: 0, texts: [:], points: [:], coveredMax: 0, covered: 0, included: false)
-        case .submission(let submission, let found):
-            addSubmission(submission, findings: found, valid: input.isValid, at: index)
+        case .valid, .invalid:
+            addSubmission(file, at: index, supersededBy: supersededBy)
         }
     }
 
-    private mutating func addSubmission(_ submission: Submission, findings found: [Finding], valid: Bool, at index: Int) {
-        if !found.isEmpty { findings.append((index, found)) }
-        let included = valid || options.includeInvalid
-        let unit = submission.unit(in: directory)
-        let table = submission.table
-        var record = InputRecord(file: submission.file, sheet: table.sheet,
-                                 status: included ? .used : .excludedInvalid, reason: nil, unit: unit,
-                                 errors: found.filter { $0.severity == .error }.count,
-                                 warnings: found.filter { $0.severity == .warning }.count,
+    private mutating func addSubmission(_ file: CheckedFile, at index: Int, supersededBy: String?) {
+        let valid = file.isValid
+        if !file.findings.isEmpty { findings.append((index, file.findings)) }
+        let included = (valid || options.includeInvalid) && supersededBy == nil
+        let unit = file.unit.flatMap { directory.resolve($0) }
+        let status: Consolidation.Account.Status = supersededBy != nil ? .superseded : included ? .used : .excludedInvalid
+        var record = InputRecord(file: file.file, sheet: file.sheet, status: status,
+                                 reason: supersededBy.map { "Đã có phiên bản mới hơn: \($0)" }, unit: unit,
+                                 errors: file.errors, warnings: file.warnings,
                                  start: 0, count: 0, texts: [:], points: [:], coveredMax: 0, covered: 0, included: included)
         var rows: [RowRecord] = []
-        for note in table.notes where note.kind != .joinedContinuation {
-            rows.append(RowRecord(row: note.row, criterion: -2))
-            record.texts[Int32(clamping: note.row)] = note.message
-        }
-        // The same matching as validation: by code, or by title without an STT column.
-        let match = CriterionMatch(table: table, byID: byID, flat: flat)
-        for (r, row) in table.rows.enumerated() {
-            guard let c = match.matched[r].flatMap({ indexByID[$0.criterion.id] }) else {
-                if let first = match.duplicateOf[r] {
-                    rows.append(RowRecord(row: row.row, criterion: -3, excluded: !included))
-                    record.texts[Int32(clamping: row.row)] = "\(row.code)|\(table.rows[first].row)"
-                } else {
-                    rows.append(RowRecord(row: row.row, criterion: -1, excluded: !included))
-                    record.texts[Int32(clamping: row.row)] = row.code
-                }
+        rows.reserveCapacity(file.rows.count)
+        for row in file.rows {
+            let rowKey = Int32(clamping: row.row)
+            let c: Int
+            switch row.fate {
+            case .skipped(let reason):
+                rows.append(RowRecord(row: row.row, kind: .note))
+                record.texts[rowKey] = reason
                 continue
+            case .duplicate(let code, let firstRow):
+                rows.append(RowRecord(row: row.row, kind: .duplicate, excluded: !included))
+                record.texts[rowKey] = code
+                record.firstRows[rowKey] = Int32(clamping: firstRow)
+                continue
+            case .unknown(let code):
+                rows.append(RowRecord(row: row.row, kind: .unknown, excluded: !included))
+                record.texts[rowKey] = code
+                continue
+            case .criterion(let id):
+                guard let found = indexByID[id] else {
+                    // A stored row of a criterion the framework no longer has.
+                    rows.append(RowRecord(row: row.row, kind: .unknown, excluded: !included))
+                    record.texts[rowKey] = row.values[.code].map(Self.text) ?? id
+                    continue
+                }
+                c = found
             }
             var values: [ColumnRole: ScoreValue?] = [:]
             var hasher = Hasher()
             var hasValues = false
             for role in fillRoles {
-                let v = Consolidator.value(role, of: row)
+                let v = row.values[role]
                 values[role] = v
                 hasher.combine(v)
                 if v != nil { hasValues = true }
@@ -131,12 +156,12 @@ public struct ConsolidationBuilder: Sendable {
                 record.covered += 1
                 record.coveredMax += max
                 for role in [ColumnRole.appraised, .selfScore, .target] {
-                    if let n = row.scores[role]?.number { record.points[role, default: 0] += n }
+                    if let n = row.values[role]?.number { record.points[role, default: 0] += n }
                 }
             }
             guard included else { continue }
-            for role in fillRoles where Consolidator.scoreRoles.contains(role) {
-                if let n = row.scores[role]?.number {
+            for role in fillRoles where role.isScore {
+                if let n = row.values[role]?.number {
                     var entry = sums[c, default: [:]][role] ?? (0, 0)
                     entry.sum += n; entry.count += 1
                     sums[c, default: [:]][role] = entry
@@ -147,12 +172,19 @@ public struct ConsolidationBuilder: Sendable {
                           input: index, row: row.row)
             if let current = chosen[c], current.key < key { continue }
             chosen[c] = Chosen(key: key, values: values, hash: Int64(hash),
-                               source: SourceRef(file: submission.file, sheet: row.sheet, row: row.row), valid: valid)
+                               source: SourceRef(file: file.file, sheet: file.sheet ?? "", row: row.row), valid: valid)
         }
-        rows.sort { $0.row < $1.row }
         record.start = store.append(rows)
         record.count = rows.count
         inputs[index] = record
+    }
+
+    private static func text(_ value: ScoreValue) -> String {
+        switch value {
+        case .text(let t): return t
+        case .ambiguous(_, let original): return original
+        case .number(let n): return ScoreFormat.vietnamese(n)
+        }
     }
 
     /// Builds the appendix.
@@ -206,8 +238,8 @@ public struct ConsolidationBuilder: Sendable {
             // in the account says where its criterion was taken from).
             var others: [Int: (shown: [SourceRef], count: Int, fromInvalid: Bool)] = [:]
             for record in records where record.included {
-                for r in store.read(record.start, record.count) where r.criterion >= 0 && r.hasValues {
-                    let c = Int(r.criterion)
+                for r in store.read(record.start, record.count) where r.hasValues {
+                    guard case .criterion(let c) = r.kind else { continue }
                     guard let pick = chosen[c], pick.hash != r.hash,
                           !(pick.source.file == record.file && pick.source.row == Int(r.row)) else { continue }
                     var entry = others[c] ?? ([], 0, false)
@@ -303,25 +335,30 @@ public struct AccountLedger: Sendable {
             for r in store.read(record.start, record.count) {
                 let row = Int(r.row)
                 let text = record.texts[r.row]
-                if r.criterion == -2 {
+                let c: Int
+                switch r.kind {
+                case .note:
                     try body(.init(file: record.file, sheet: record.sheet, row: row, status: .skipped, detail: text ?? ""))
                     continue
-                }
-                if r.criterion == -3 {
-                    let parts = (text ?? "").split(separator: "|", omittingEmptySubsequences: false)
-                    try body(.init(file: record.file, sheet: record.sheet, row: row, code: parts.first.map(String.init),
-                                   status: .notUsed,
-                                   detail: "Tiêu chí đã có ở dòng \(parts.last ?? "") của cùng tệp: dòng trùng không được tổng hợp (xem lỗi criterion.duplicate)"))
+                case .duplicate:
+                    let first = record.firstRows[r.row].map { String($0) } ?? ""
+                    try body(.init(file: record.file, sheet: record.sheet, row: row, code: text,
+                                   status: record.status == .superseded ? .superseded : .notUsed,
+                                   detail: "Tiêu chí đã có ở dòng \(first) của cùng tệp: dòng trùng không được tổng hợp (xem lỗi criterion.duplicate)"))
                     continue
-                }
-                if r.criterion == -1 {
-                    try body(.init(file: record.file, sheet: record.sheet, row: row, code: text, status: .notUsed,
+                case .unknown:
+                    try body(.init(file: record.file, sheet: record.sheet, row: row, code: text,
+                                   status: record.status == .superseded ? .superseded : .notUsed,
                                    detail: "Mã \"\(text ?? "")\" không có trong bộ tiêu chí: không tổng hợp (xem lỗi criterion.unknown)"))
                     continue
+                case .criterion(let index):
+                    c = index
                 }
-                let c = Int(r.criterion)
                 let criterion = flat[c].criterion
-                if r.excluded {
+                if record.status == .superseded {
+                    try body(.init(file: record.file, sheet: record.sheet, row: row, code: criterion.code, status: .superseded,
+                                   detail: "Phiên bản cũ: \(record.reason ?? "đã có phiên bản mới hơn"); dòng không được tổng hợp"))
+                } else if r.excluded {
                     try body(.init(file: record.file, sheet: record.sheet, row: row, code: criterion.code, status: .excludedInvalid,
                                    detail: "Tệp có lỗi: dòng không được tổng hợp (dùng --include-invalid để gộp)"))
                 } else if let pick = chosen[c], pick.file == record.file, pick.row == row {

@@ -3,10 +3,22 @@ import Foundation
 /// One input row, compactly: enough to write its line of the account at the end.
 /// Plain data (24 bytes), stored in a ``LedgerStore``.
 struct RowRecord: Sendable {
+    /// The compact form of a row's ``RowFate``.
+    enum Kind: Equatable {
+        /// A row standing for the criterion at this position of the framework.
+        case criterion(Int)
+        /// A code not in the framework.
+        case unknown
+        /// A not-data row (repeated header, numbering, total…).
+        case note
+        /// A second row of a criterion already in the same file.
+        case duplicate
+    }
+
     var row: Int32
-    /// Criterion index, or -1 when the code is unknown, -2 for a skipped (note) row, -3
-    /// for a second row of a criterion already in the same file.
-    var criterion: Int32
+    /// Criterion position, or one of the negative tags of ``Kind`` (kept as one integer so
+    /// the record stays plain data for the ledger file).
+    private var tag: Int32
     /// Hash of the row's to-fill values, to tell conflicting rows apart.
     var hash: Int64
     var flags: UInt32
@@ -14,11 +26,29 @@ struct RowRecord: Sendable {
     static let hasValuesFlag: UInt32 = 1
     static let excludedFlag: UInt32 = 2
 
-    init(row: Int, criterion: Int, hash: Int = 0, hasValues: Bool = false, excluded: Bool = false) {
+    init(row: Int, kind: Kind, hash: Int = 0, hasValues: Bool = false, excluded: Bool = false) {
         self.row = Int32(clamping: row)
-        self.criterion = Int32(clamping: criterion)
+        switch kind {
+        case .criterion(let c): tag = Int32(clamping: c)
+        case .unknown: tag = -1
+        case .note: tag = -2
+        case .duplicate: tag = -3
+        }
         self.hash = Int64(hash)
         flags = (hasValues ? Self.hasValuesFlag : 0) | (excluded ? Self.excludedFlag : 0)
+    }
+
+    init(row: Int, criterion: Int, hash: Int = 0, hasValues: Bool = false, excluded: Bool = false) {
+        self.init(row: row, kind: .criterion(criterion), hash: hash, hasValues: hasValues, excluded: excluded)
+    }
+
+    var kind: Kind {
+        switch tag {
+        case -1: .unknown
+        case -2: .note
+        case -3: .duplicate
+        default: .criterion(Int(tag))
+        }
     }
 
     var hasValues: Bool { flags & Self.hasValuesFlag != 0 }

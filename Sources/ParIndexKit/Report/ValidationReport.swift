@@ -10,7 +10,7 @@ public struct ValidationReport: Codable, Sendable {
 
     public struct FileEntry: Codable, Sendable {
         /// `valid`, `invalid`, `unreadable`, or `skipped` (a non-workbook file met in a folder).
-        public var status: String
+        public var status: FileStatus
         public var file: String
         public var unit: String?
         public var reason: String?
@@ -18,7 +18,7 @@ public struct ValidationReport: Codable, Sendable {
         public var warnings: Int
         public var findings: [Finding]
 
-        public init(status: String, file: String, unit: String?, reason: String?, errors: Int, warnings: Int,
+        public init(status: FileStatus, file: String, unit: String?, reason: String?, errors: Int, warnings: Int,
                     findings: [Finding]) {
             self.status = status; self.file = file; self.unit = unit; self.reason = reason
             self.errors = errors; self.warnings = warnings; self.findings = findings
@@ -38,16 +38,22 @@ public struct ValidationReport: Codable, Sendable {
             try c.encode(findings, forKey: .findings)
         }
 
+        /// The entry for one checked file (keeps its findings, not its rows).
+        public init(_ file: CheckedFile) {
+            self.init(status: file.status, file: file.file, unit: file.isReadable ? file.unit : nil, reason: file.reason,
+                      errors: file.errors, warnings: file.warnings, findings: file.findings)
+        }
+
         /// The entry for one processed input (keeps its findings, not its table).
         public init(_ input: ConsolidationInput, directory: UnitDirectory) {
             switch input {
             case .unreadable(let file, let reason):
-                self.init(status: "unreadable", file: file, unit: nil, reason: reason, errors: 0, warnings: 0, findings: [])
+                self.init(status: .unreadable, file: file, unit: nil, reason: reason, errors: 0, warnings: 0, findings: [])
             case .skipped(let file, let reason):
-                self.init(status: "skipped", file: file, unit: nil, reason: reason, errors: 0, warnings: 0, findings: [])
+                self.init(status: .skipped, file: file, unit: nil, reason: reason, errors: 0, warnings: 0, findings: [])
             case .submission(let s, let findings):
                 let errors = findings.filter { $0.severity == .error }.count
-                self.init(status: errors > 0 ? "invalid" : "valid", file: s.file, unit: s.unit(in: directory)?.code,
+                self.init(status: errors > 0 ? .invalid : .valid, file: s.file, unit: s.unit(in: directory)?.code,
                           reason: nil, errors: errors, warnings: findings.count - errors, findings: findings)
             }
         }
@@ -69,20 +75,23 @@ public struct ValidationReport: Codable, Sendable {
 
     /// A report from entries made one by one (``FileEntry/init(_:directory:)``), in input order.
     public init(framework: Framework, entries: [FileEntry]) {
-        self.framework = FrameworkInfo(title: framework.metadata.title, hash: FrameworkStore.versionHash(framework))
+        self.init(frameworkTitle: framework.metadata.title, frameworkHash: FrameworkStore.versionHash(framework), entries: entries)
+    }
+
+    /// A report for a framework known by title and ``FrameworkStore/versionHash(_:)``.
+    public init(frameworkTitle: String, frameworkHash: String, entries: [FileEntry]) {
+        self.framework = FrameworkInfo(title: frameworkTitle, hash: frameworkHash)
         files = entries
         summary = Summary(files: files.count,
-                          valid: files.filter { $0.status == "valid" }.count,
-                          invalid: files.filter { $0.status == "invalid" }.count,
-                          unreadable: files.filter { $0.status == "unreadable" }.count,
-                          skipped: files.filter { $0.status == "skipped" }.count,
+                          valid: files.filter { $0.status == .valid }.count,
+                          invalid: files.filter { $0.status == .invalid }.count,
+                          unreadable: files.filter { $0.status == .unreadable }.count,
+                          skipped: files.filter { $0.status == .skipped }.count,
                           errors: files.reduce(0) { $0 + $1.errors }, warnings: files.reduce(0) { $0 + $1.warnings })
     }
 
-    /// Pretty JSON with sorted keys, so reports diff cleanly.
+    /// Pretty JSON with sorted keys, so reports diff cleanly (``ReportJSON``).
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        try ReportJSON.string(self)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a column of a PAR INDEX table holds. Raw values appear in JSON output.
-public enum ColumnRole: String, CaseIterable, Codable, Sendable {
+public enum ColumnRole: String, CaseIterable, Codable, CodingKeyRepresentable, Sendable {
     /// Position code: `A`, `I`, `III.1`, `1.2.3`, `-` or empty.
     case code
     /// Criterion text.

@@ -1,7 +1,7 @@
 import XLSX
 
 /// The value of a score cell (điểm chuẩn, điểm đạt, mục tiêu, tự đánh giá, thẩm định).
-public enum ScoreValue: Hashable, Sendable {
+public enum ScoreValue: Hashable, Sendable, Codable {
     /// A number, typed as a number or as text such as `0,25`.
     case number(Double)
     /// Text read as a number that could also be read otherwise (`1.250`: 1.25 or 1250?).

@@ -1,0 +1,19 @@
+import Foundation
+
+/// The one JSON style of every machine-readable output (`validate --json`,
+/// `inspect --json`, `campaign status --json`, the web API): pretty-printed, keys sorted
+/// so outputs diff cleanly, slashes unescaped, dates as ISO 8601.
+public enum ReportJSON {
+    /// A configured encoder.
+    public static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
+    /// The value as JSON text.
+    public static func string(_ value: some Encodable) throws -> String {
+        String(decoding: try encoder().encode(value), as: UTF8.self)
+    }
+}

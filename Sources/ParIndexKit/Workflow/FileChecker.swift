@@ -1,0 +1,81 @@
+import Foundation
+import XLSX
+
+/// Reads and validates one submission at a time against a framework prepared once per
+/// run, and — for invalid files, when asked — writes the annotated copy right away, while
+/// the file is at hand (same read limits). Thread-safe: one checker serves all workers.
+public struct FileChecker: Sendable {
+    /// Where annotated copies of invalid files go.
+    public enum Annotation: Sendable, Hashable {
+        /// No copies.
+        case none
+        /// `<name> - kiem tra.xlsx` in this folder (file sources; bytes sources are named
+        /// by their position, `tai-len-<n> - kiem tra.xlsx`, never by the client's name).
+        case folder(String)
+    }
+
+    public let index: FrameworkIndex
+    public let validator: Validator
+    public let limits: ReadLimits
+    public let annotation: Annotation
+
+    /// `layout` overrides the layout named by each file's template identity or the framework.
+    public init(framework: Framework, layout: Layout? = nil, limits: ReadLimits = .default, annotation: Annotation = .none) {
+        index = FrameworkIndex(framework)
+        validator = Validator(framework: framework, layout: layout)
+        self.limits = limits
+        self.annotation = annotation
+    }
+
+    /// The checked file, and where its annotated copy was written (or why not).
+    public struct Outcome: Sendable {
+        public var file: CheckedFile
+        public var annotatedCopy: String?
+        /// Why the annotated copy could not be written.
+        public var annotationError: String?
+    }
+
+    /// Reads, validates and extracts one source (`position` names bytes sources' copies).
+    public func check(_ source: SubmissionSource, position: Int = 0) -> Outcome {
+        let name = source.displayName
+        if let reason = source.skipReason { return Outcome(file: CheckedFile(file: name, status: .skipped, reason: reason)) }
+        do {
+            return try source.withPath { path in
+                var submission = try Submission.read(path: path, limits: limits)
+                submission.file = name
+                let checked = CheckedFile(submission: submission, findings: validator.validate(submission), index: index)
+                var outcome = Outcome(file: checked)
+                if checked.status == .invalid, case .folder(let folder) = annotation {
+                    let target: String
+                    if case .file = source { target = AnnotatedCopy.path(for: name, in: folder) }
+                    else { target = AnnotatedCopy.path(for: "tai-len-\(position + 1).xlsx", in: folder) }
+                    do {
+                        try AnnotatedCopy.write(source: path, findings: checked.findings, to: target)
+                        outcome.annotatedCopy = target
+                    } catch {
+                        outcome.annotationError = (error as? XLSXError)?.message ?? String(describing: error)
+                    }
+                }
+                return outcome
+            }
+        } catch let error as XLSXError {
+            return Outcome(file: .unreadable(name, reason: error.message))
+        } catch let error as TableNotFound {
+            return Outcome(file: .unreadable(name, reason: String(describing: error)))
+        } catch {
+            return Outcome(file: .unreadable(name, reason: Self.describe(error)))
+        }
+    }
+
+    /// A one-line Vietnamese reason for an unexpected error (file system errors included).
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? CocoaError {
+            switch error.code {
+            case .fileReadNoSuchFile, .fileNoSuchFile: return "không tìm thấy tệp"
+            case .fileReadNoPermission: return "không có quyền đọc tệp"
+            default: break
+            }
+        }
+        return String(describing: error)
+    }
+}
