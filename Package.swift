@@ -7,11 +7,14 @@ let package = Package(
     products: [
         .library(name: "XLSX", targets: ["XLSX"]),
         .library(name: "ParIndexKit", targets: ["ParIndexKit"]),
+        .library(name: "ParIndexStore", targets: ["ParIndexStore"]),
         .executable(name: "parindex", targets: ["parindex"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // System libraries (Debian: libxlsxwriter-dev, libzip-dev, libexpat1-dev).
@@ -28,9 +31,16 @@ let package = Package(
         // Domain layer: framework, layouts, submissions, validation, consolidation.
         .target(name: "ParIndexKit", dependencies: ["XLSX", "Yams"]),
 
+        // The campaign store: one SQLite file (GRDB, WAL) holding every submission received.
+        .target(name: "ParIndexStore", dependencies: [
+            "ParIndexKit",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+
         // Thin command-line front end.
         .executableTarget(name: "parindex", dependencies: [
-            "ParIndexKit", "XLSX",
+            "ParIndexKit", "ParIndexStore", "XLSX",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -39,5 +49,6 @@ let package = Package(
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "PackageTestSupport"]),
         .testTarget(name: "ParIndexKitTests", dependencies: ["ParIndexKit", "XLSX", "PackageTestSupport"]),
         .testTarget(name: "ParIndexCLITests", dependencies: ["parindex", "XLSX"]),
+        .testTarget(name: "ParIndexStoreTests", dependencies: ["ParIndexStore", "ParIndexKit", "XLSX"]),
     ]
 )

@@ -1,0 +1,63 @@
+import GRDB
+
+/// The campaign store's schema, as a chain of migrations from the first version on.
+/// A store written by an older build is migrated when opened; migrations are never
+/// edited once landed — a change is a new migration appended here.
+///
+/// v1 tables:
+/// - `campaign` (one row): title, deadline (`YYYY-MM-DD`), framework JSON with its hash
+///   and year, the layout JSON when one was chosen (else the framework's), creation time;
+/// - `unit`: the framework's units (code, name, aliases JSON, whether it leads a criterion);
+/// - `blob`: each distinct file received, by SHA-256 (content addressed: the same bytes
+///   are stored once);
+/// - `submission`: every file received — unit, version per unit, received time,
+///   original name, size, SHA-256, status, counts, and the ``CheckedFile`` JSON (findings
+///   and extracted row values, so consolidation never reads a workbook again).
+public enum CampaignSchema {
+    /// All migrations, in order. A feature that needs its own tables (the web app's
+    /// per-unit upload tokens, stored hashed) appends a migration (`v2-…`) here.
+    public static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "campaign") { t in
+                t.primaryKey("id", .integer).check { $0 == 1 }
+                t.column("title", .text).notNull()
+                t.column("deadline", .text)
+                t.column("frameworkHash", .text).notNull()
+                t.column("frameworkYear", .integer)
+                t.column("framework", .blob).notNull()
+                t.column("layout", .blob)
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "unit") { t in
+                t.primaryKey("code", .text)
+                t.column("name", .text).notNull()
+                t.column("aliases", .text).notNull()
+                t.column("isLead", .boolean).notNull()
+                t.column("position", .integer).notNull()
+            }
+            try db.create(table: "blob") { t in
+                t.primaryKey("sha256", .text)
+                t.column("size", .integer).notNull()
+                t.column("bytes", .blob).notNull()
+            }
+            try db.create(table: "submission") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("unitCode", .text).references("unit")
+                t.column("version", .integer).notNull()
+                t.column("receivedAt", .datetime).notNull()
+                t.column("originalName", .text).notNull()
+                t.column("size", .integer).notNull()
+                t.column("sha256", .text).notNull().references("blob")
+                t.column("status", .text).notNull()
+                t.column("errors", .integer).notNull()
+                t.column("warnings", .integer).notNull()
+                t.column("reason", .text)
+                t.column("checked", .blob).notNull()
+                t.uniqueKey(["unitCode", "version"])
+            }
+            try db.create(index: "submission_on_sha256", on: "submission", columns: ["sha256"])
+        }
+        return migrator
+    }
+}
