@@ -181,7 +181,7 @@ public struct ConsolidationBuilder: Sendable {
 
     private static func text(_ value: ScoreValue) -> String {
         switch value {
-        case .text(let t): return t
+        case .text(let t), .notApplicable(let t): return t
         case .ambiguous(_, let original): return original
         case .number(let n): return ScoreFormat.vietnamese(n)
         }
