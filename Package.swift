@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "PackageTestSupport", dependencies: ["CZip"], path: "Tests/PackageTestSupport"),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "PackageTestSupport"]),
         .testTarget(name: "ParIndexKitTests", dependencies: ["ParIndexKit", "XLSX", "PackageTestSupport"]),
-        .testTarget(name: "ParIndexCLITests", dependencies: ["parindex", "XLSX"]),
+        .testTarget(name: "ParIndexCLITests", dependencies: ["parindex", "XLSX", "ParIndexStore"]),
         .testTarget(name: "ParIndexStoreTests", dependencies: ["ParIndexStore", "ParIndexKit", "XLSX"]),
     ]
 )

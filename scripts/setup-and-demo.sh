@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
-$SUDO apt-get install -y libxlsxwriter-dev libzip-dev libexpat1-dev pkg-config
+$SUDO apt-get install -y libxlsxwriter-dev libzip-dev libexpat1-dev libsqlite3-dev pkg-config
 
 swift build -c release --product parindex
 BIN="$(swift build -c release --show-bin-path)/parindex"
@@ -49,8 +49,22 @@ echo
 echo "== parindex consolidate: tổng hợp thành phụ lục chính thức =="
 "$BIN" consolidate --framework "$FW" Examples/submissions -o "$OUT/tong-hop-2023.xlsx"
 echo "(mã thoát $?)"
+
+echo
+echo "== parindex campaign: một đợt thu thập lưu mọi bài nộp (tệp SQLite) =="
+rm -rf "$OUT/dot-2023"
+"$BIN" campaign new "$OUT/dot-2023" --framework "$FW" --deadline 2023-12-05 --title "Tự chấm điểm CCHC năm 2023"
+echo "-- nhận bài lần 1 (VHTT có lỗi) --"
+"$BIN" campaign add "$OUT/dot-2023" Examples/submissions
+echo "-- VHTT gửi lại bản đã sửa (lần 2) --"
+"$BIN" campaign add "$OUT/dot-2023" "Examples/resubmissions/VHTT - tu danh gia 2023 (lan 2).xlsx"
+"$BIN" campaign status "$OUT/dot-2023"
+"$BIN" campaign history "$OUT/dot-2023" --unit VHTT
+"$BIN" campaign consolidate "$OUT/dot-2023" -o "$OUT/tong-hop-tu-dot-2023.xlsx"
+echo "(mã thoát $?: tổng hợp từ dữ liệu đã lưu, không mở lại tệp nào; VHTT lần 1 ghi là bản cũ ở trang Kiểm tra)"
 set -e
 
 echo
 echo "Bảng tổng hợp: $OUT/tong-hop-2023.xlsx (các trang Phụ lục, Tổng hợp điểm, Kiểm tra)"
 echo "Biểu mẫu trống: $OUT/templates/   Bản đánh dấu lỗi: $OUT/annotated/"
+echo "Đợt thu thập: $OUT/dot-2023/campaign.sqlite   Tổng hợp từ đợt: $OUT/tong-hop-tu-dot-2023.xlsx"

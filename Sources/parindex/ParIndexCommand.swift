@@ -9,7 +9,8 @@ struct ParIndexCommand: AsyncParsableCommand {
         discussion: """
         Mã thoát: 0 — không có lỗi; 1 — có tệp không hợp lệ (có phát hiện lỗi); 2 — có tệp không đọc được.
         """,
-        subcommands: [InspectCommand.self, FrameworkCommand.self, TemplateCommand.self, ValidateCommand.self, ConsolidateCommand.self]
+        subcommands: [InspectCommand.self, FrameworkCommand.self, TemplateCommand.self, ValidateCommand.self, ConsolidateCommand.self,
+                      CampaignCommand.self]
     )
 
     /// Ctrl-C / SIGTERM remove the temporary files being written before exiting (130 / 143).

@@ -59,13 +59,14 @@ public struct ConsolidationRun: Sendable {
     public func consolidate(_ feed: (_ add: (Input) -> Void) throws -> Void) rethrows -> ConsolidationResult {
         var builder = ConsolidationBuilder(index: index, layout: layout, options: consolidation)
         var statuses: [FileStatus] = []
+        var position = 0
         var unreadable: [ConsolidationResult.Unreadable] = []
         try feed { input in
-            builder.add(input.file, at: statuses.count, supersededBy: input.supersededBy)
-            statuses.append(input.supersededBy == nil ? input.file.status : .valid)
-            if input.file.status == .unreadable, input.supersededBy == nil {
-                unreadable.append(.init(file: input.file.file, reason: input.file.reason ?? ""))
-            }
+            builder.add(input.file, at: position, supersededBy: input.supersededBy)
+            position += 1
+            guard input.supersededBy == nil else { return }
+            statuses.append(input.file.status)
+            if input.file.status == .unreadable { unreadable.append(.init(file: input.file.file, reason: input.file.reason ?? "")) }
         }
         return ConsolidationResult(consolidation: builder.finish(), statuses: statuses, unreadable: unreadable)
     }
@@ -81,7 +82,8 @@ public struct ConsolidationResult: Sendable {
     }
 
     public var consolidation: Consolidation
-    /// Each input's status, in input order.
+    /// The status of each input taken into account (superseded versions are not), in
+    /// input order.
     public var statuses: [FileStatus]
     /// Unreadable inputs in input order.
     public var unreadable: [Unreadable]
@@ -89,7 +91,7 @@ public struct ConsolidationResult: Sendable {
     /// The headline numbers, for a front end to show or encode.
     public var figures: ConsolidationFigures {
         ConsolidationFigures(
-            files: statuses.count,
+            files: consolidation.inputs.count,
             readable: statuses.filter { $0 == .valid || $0 == .invalid }.count,
             invalidOrUnreadable: statuses.filter { $0 == .invalid || $0 == .unreadable }.count,
             superseded: consolidation.inputs.filter { $0.status == .superseded }.count,

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+import XLSX
+import ParIndexStore
+
+/// `parindex campaign …` end to end on the shipped examples, a killed intake, and
+/// readers while a writer ingests.
+@Suite("campaign commands", .serialized)
+struct CampaignCommandTests {
+    static let framework = CLI.root.appendingPathComponent("Examples/frameworks/tu-danh-gia-huyen-2023.yaml").path
+    static let submissions = CLI.root.appendingPathComponent("Examples/submissions").path
+    static let secondVersion = CLI.root.appendingPathComponent("Examples/resubmissions/VHTT - tu danh gia 2023 (lan 2).xlsx").path
+
+    static func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
+
+    @Test func newAddStatusHistoryExportConsolidate() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let campaign = dir.appendingPathComponent("dot").path
+        let created = try CLI.run(["campaign", "new", campaign, "--framework", Self.framework, "--deadline", "2023-12-05"])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("7 đơn vị cần nộp, hạn nộp 05/12/2023"))
+
+        let first = try CLI.run(["campaign", "add", campaign, Self.submissions])
+        #expect(first.status == 1, "VHTT has errors: \(first.stderr)")
+        #expect(first.stdout.contains("VHTT lần 1 — CÓ LỖI, 6 lỗi, 1 cảnh báo"))
+        #expect(first.stdout.contains("ghi-chu.txt: không phải tệp .xlsx"))
+        let second = try CLI.run(["campaign", "add", campaign, Self.secondVersion])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("VHTT lần 2 — hợp lệ, 0 lỗi, 0 cảnh báo"))
+        let again = try CLI.run(["campaign", "add", campaign, Self.secondVersion])
+        #expect(again.stdout.contains("đã nhận trước đây"))
+
+        let status = try CLI.run(["campaign", "status", campaign, "--json"])
+        #expect(status.status == 0)
+        let units = try #require((try Self.json(status.stdout) as? [String: Any])?["units"] as? [[String: Any]])
+        let vhtt = try #require(units.first { $0["unit"] as? String == "VHTT" })
+        #expect(vhtt["state"] as? String == "valid" && vhtt["versions"] as? Int == 2 && vhtt["usedVersion"] as? Int == 2)
+        #expect(units.first { $0["unit"] as? String == "CNVPDKDD" }?["state"] as? String == "notSubmitted")
+        let text = try CLI.run(["campaign", "status", campaign])
+        #expect(text.stdout.contains("Chưa nộp") && text.stdout.contains("Hợp lệ"))
+
+        let history = try CLI.run(["campaign", "history", campaign, "--unit", "VHTT"])
+        #expect(history.stdout.split(separator: "\n").count == 2)
+        #expect(history.stdout.contains("thay bằng lần 2"))
+
+        // Export: the stored original, byte for byte.
+        let records = try #require(try Self.json(try CLI.run(["campaign", "history", campaign, "--json"]).stdout) as? [[String: Any]])
+        let v1 = try #require(records.first { $0["unit"] as? String == "VHTT" && $0["version"] as? Int == 1 })
+        let exported = dir.appendingPathComponent("xuat.xlsx").path
+        let export = try CLI.run(["campaign", "export", campaign, "--submission", "\(v1["id"] as! Int)", "-o", exported])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(FileManager.default.contentsEqual(atPath: exported, andPath: Self.submissions + "/VHTT - tu danh gia 2023.xlsx"))
+
+        // Consolidate from the store: every used version valid, the first VHTT superseded.
+        let output = dir.appendingPathComponent("tong-hop.xlsx").path
+        let consolidated = try CLI.run(["campaign", "consolidate", campaign, "-o", output])
+        #expect(consolidated.status == 0, "\(consolidated.stdout)\(consolidated.stderr)")
+        #expect(consolidated.stdout.contains("1 bản cũ đã được thay"))
+        let reader = try XLSXReader(path: output)
+        var superseded = 0, used = 0
+        _ = try reader.readRows(of: try reader.sheet(named: "Kiểm tra")) { row in
+            let texts = row.cells.map(\.value.description)
+            guard texts.contains(where: { $0.hasSuffix("VHTT - tu danh gia 2023.xlsx") }) else { return }
+            if texts.contains("Bản cũ, đã thay") { superseded += 1 }
+            if texts.contains("Đã tổng hợp") { used += 1 }
+        }
+        #expect(superseded == 15, "every row of VHTT's version 1 (9 led criteria, 6 group rows) is listed as superseded")
+        #expect(used == 0)
+    }
+
+    /// `count` distinct returns of one unit: the example with its evidence cell edited.
+    static func distinctReturns(in dir: URL, count: Int) throws -> URL {
+        let inbox = dir.appendingPathComponent("bai-nop")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        let source = Self.submissions + "/mau-TCKH.xlsx"
+        let reader = try XLSXReader(path: source)
+        var sheets: [(String, [Cell])] = []
+        for sheet in reader.sheets {
+            var cells: [Cell] = []
+            _ = try reader.readRows(of: sheet) { cells += $0.cells }
+            sheets.append((sheet.name, cells))
+        }
+        for i in 0..<count {
+            let writer = try XLSXWriter(path: inbox.appendingPathComponent(String(format: "tckh-%04d.xlsx", i)).path)
+            for (name, cells) in sheets {
+                let ws = try writer.addWorksheet(name: name)
+                for cell in cells {
+                    let edited = name == "Biểu mẫu" && cell.reference.a1 == "A1" ? CellValue.string("Bản \(i)") : cell.value
+                    try ws.write(edited, at: cell.reference)
+                }
+            }
+            try writer.close()
+        }
+        return inbox
+    }
+
+    @Test func killedIntakeLeavesAConsistentStoreAndReadersWorkDuringIntake() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let campaign = dir.appendingPathComponent("dot").path
+        #expect(try CLI.run(["campaign", "new", campaign, "--framework", Self.framework]).status == 0)
+        let count = 300
+        let inbox = try Self.distinctReturns(in: dir, count: count)
+
+        nonisolated(unsafe) var seenWhileRunning = -1
+        nonisolated(unsafe) var killed = false
+        _ = try BoundedCLI.run(["campaign", "add", campaign, inbox.path], timeout: 300) { process in
+            // A reader while the writer ingests (WAL): history answers, and grows.
+            while process.isRunning {
+                if let list = try? Self.json(try CLI.run(["campaign", "history", campaign, "--json"]).stdout) as? [Any],
+                   list.count >= 5 {
+                    seenWhileRunning = list.count
+                    kill(process.processIdentifier, SIGKILL)
+                    killed = true
+                    break
+                }
+                usleep(20_000)
+            }
+        }
+        #expect(killed, "the intake finished before it could be killed")
+        #expect(seenWhileRunning >= 5)
+
+        // Reopened: consistent, nothing half stored, not locked.
+        let store = try CampaignStore.open(at: campaign)
+        let check = try store.database.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
+        #expect(check == "ok")
+        let orphans = try store.database.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM submission LEFT JOIN blob USING (sha256) WHERE blob.sha256 IS NULL")
+        }
+        #expect(orphans == 0)
+        let stored = try store.history()
+        #expect(stored.count >= seenWhileRunning && stored.count < count)
+        #expect(stored.map(\.version) == Array(1...stored.count), "versions in input order, no gap")
+
+        // Adding the folder again stores exactly the rest.
+        let rest = try CLI.run(["campaign", "add", campaign, inbox.path])
+        #expect(rest.status == 0, "\(rest.stderr)")
+        #expect(rest.stdout.components(separatedBy: "đã nhận trước đây").count - 1 == stored.count)
+        #expect(try store.history().count == count)
+    }
+}
