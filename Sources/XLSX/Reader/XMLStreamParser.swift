@@ -20,6 +20,8 @@ final class XMLStreamParser {
     private let part: String
     @exclusivity(unchecked) private var failure: (any Error)?
     @exclusivity(unchecked) private var sawDTD = false
+    /// The raw (possibly prefixed) name of the element being reported, valid inside a handler.
+    @exclusivity(unchecked) private(set) var currentRawName: UnsafePointer<CChar>?
 
     init(part: String, handler: any XMLContentHandler) throws {
         guard let parser = XML_ParserCreate(nil) else {
@@ -57,12 +59,30 @@ final class XMLStreamParser {
     /// Parses the whole entry. `afterChunk` runs after each chunk has been parsed (outside
     /// expat's callbacks), which is where rows are handed to the caller.
     func parse(_ stream: ZipEntryStream, afterChunk: () throws -> Void = {}) throws {
+        try parse(reading: { try stream.read(into: $0, capacity: $1) }, afterChunk: afterChunk)
+    }
+
+    /// Parses bytes already in memory (a part read and limit-checked before).
+    func parse(bytes: [UInt8]) throws {
+        var offset = 0
+        try parse(reading: { buffer, capacity in
+            let n = min(capacity, bytes.count - offset)
+            guard n > 0 else { return 0 }
+            bytes.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress! + offset, byteCount: n) }
+            offset += n
+            return n
+        })
+    }
+
+    /// Parses what `read(buffer, capacity)` produces until it returns 0.
+    private func parse(reading read: (UnsafeMutableRawPointer, Int) throws -> Int,
+                       afterChunk: () throws -> Void = {}) throws {
         // Bounded: every iteration consumes bytes from the entry, which the limits cap.
         while true {
             guard let buffer = XML_GetBuffer(parser, Int32(Self.chunkSize)) else {
                 throw XLSXError.corrupt("không đủ bộ nhớ để đọc phần \(part)")
             }
-            let n = try stream.read(into: buffer, capacity: Self.chunkSize)
+            let n = try read(buffer, Self.chunkSize)
             let status = XML_ParseBuffer(parser, Int32(n), n == 0 ? 1 : 0)
             if let failure { throw failure }
             if sawDTD { throw XLSXError.forbiddenDTD(part: part) }
@@ -76,10 +96,32 @@ final class XMLStreamParser {
         }
     }
 
+    // MARK: - Position of the current event (for editors that splice the original bytes)
+
+    /// Offset, in the part's bytes, of the event being reported; valid inside a handler.
+    var currentByteIndex: Int { Int(XML_GetCurrentByteIndex(parser)) }
+
+    /// Length in bytes of the event being reported (a whole start tag, `<c …/>` included;
+    /// 0 for the end of an empty element); valid inside a handler.
+    var currentByteCount: Int { Int(XML_GetCurrentByteCount(parser)) }
+
+    /// The undecoded bytes of the event being reported; valid inside a handler.
+    func currentEventBytes() -> [UInt8] {
+        var offset: Int32 = 0
+        var size: Int32 = 0
+        let count = currentByteCount
+        guard count > 0, let base = XML_GetInputContext(parser, &offset, &size),
+              Int(offset) + count <= Int(size) else { return [] }
+        return base.withMemoryRebound(to: UInt8.self, capacity: Int(size)) { p in
+            Array(UnsafeBufferPointer(start: p + Int(offset), count: count))
+        }
+    }
+
     // MARK: - Callbacks
 
     @inline(__always)
     private func start(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>?) {
+        currentRawName = name
         do {
             try handler.startElement(XMLName.classify(name), XMLAttributes(raw: attributes))
         } catch {
@@ -89,6 +131,7 @@ final class XMLStreamParser {
 
     @inline(__always)
     private func end(_ name: UnsafePointer<CChar>) {
+        currentRawName = name
         do {
             try handler.endElement(XMLName.classify(name))
         } catch {
