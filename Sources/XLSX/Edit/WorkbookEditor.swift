@@ -254,7 +254,7 @@ private final class EditJob {
         var boxes = notes
         if let rel = relElements.first(where: { ($0.tag.value("Type") ?? "").hasSuffix("/comments") }),
            let part = target(rel), archive.contains(part),
-           let existing = try ElementScan.scan(part, in: archive, maxDepth: 3, textInside: ["author", "comment"], limits: limits) {
+           let existing = try ElementScan.scan(part, in: archive, maxDepth: 4, textInside: ["author", "comment"], limits: limits) {
             let (edits, newBoxes) = CommentParts.extend(existing.scan, with: notes, author: author)
             boxes = newBoxes
             try copy.put(part, XMLSplice.apply(edits, to: existing.bytes))
