@@ -228,6 +228,19 @@ struct WorkbookEditorTests {
         #expect(try scratch.contents() == ["copy.xlsx", "source.xlsx"])
     }
 
+    @Test("bytes in memory (an upload) are edited like the file they came from")
+    func bytesSourceMatchesPath() throws {
+        let scratch = try WriterScratchFolder()
+        defer { scratch.remove() }
+        let path = AnnotateFixtures.path("xlsxwriter")
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        try WorkbookEditor.apply(AnnotateFixtures.edit(), source: path, destination: scratch.file("a.xlsx"))
+        try WorkbookEditor.apply(AnnotateFixtures.edit(), source: .bytes(bytes, name: "tai-len.xlsx"), destination: scratch.file("b.xlsx"))
+        let a = ZipPartReader(path: scratch.file("a.xlsx")), b = ZipPartReader(path: scratch.file("b.xlsx"))
+        #expect(try a.entryNames() == b.entryNames())
+        for name in try a.entryNames() { #expect(try a.text(of: name) == b.text(of: name), "\(name)") }
+    }
+
     @Test("limits apply while editing as while reading")
     func readLimitsApply() throws {
         let scratch = try WriterScratchFolder()

@@ -26,15 +26,21 @@ public enum AnnotatedCopy {
         return (directory as NSString).appendingPathComponent("\(stem) - kiem tra.xlsx")
     }
 
-    /// Writes the marked copy of `source` to `path`, reading under `limits` (the same the
-    /// validation used). `author` signs the comments (the coordinating office's name, or
-    /// `Kiểm tra`).
+    /// Writes the marked copy of the file at `source` to `path`, reading under `limits`
+    /// (the same the validation used). `author` signs the comments (the coordinating
+    /// office's name, or `Kiểm tra`).
     public static func write(source: String, findings: [Finding], to path: String,
                              limits: ReadLimits = .default, author: String = defaultAuthor) throws {
-        let name = (source as NSString).lastPathComponent
+        try write(source: .file(path: source), findings: findings, to: path, limits: limits, author: author)
+    }
+
+    /// Writes the marked copy of a return given by path or by bytes (an upload). Whether it
+    /// is an `.xlsx` package is decided from its bytes, not its name.
+    public static func write(source: SpreadsheetSource, findings: [Finding], to path: String,
+                             limits: ReadLimits = .default, author: String = defaultAuthor) throws {
+        let name = (source.displayName as NSString).lastPathComponent
         let sheet = findingsSheet(findings, fileName: name)
-        let ext = (source as NSString).pathExtension.lowercased()
-        guard ext == "xlsx" || ext == "xlsm" else {
+        guard try SpreadsheetOpener.format(of: source, limits: limits) == .xlsx else {
             try writeFindingsOnly(sheet, fileName: name, to: path)
             return
         }

@@ -50,7 +50,7 @@ public struct FileChecker: Sendable {
                     if case .file = source { target = AnnotatedCopy.path(for: name, in: folder) }
                     else { target = AnnotatedCopy.path(for: "tai-len-\(position + 1).xlsx", in: folder) }
                     do {
-                        try AnnotatedCopy.write(source: path, findings: checked.findings, to: target)
+                        try AnnotatedCopy.write(source: path, findings: checked.findings, to: target, limits: limits)
                         outcome.annotatedCopy = target
                     } catch {
                         outcome.annotationError = (error as? XLSXError)?.message ?? String(describing: error)

@@ -11,20 +11,29 @@ import Darwin
 final class PackageCopy {
     private let source: OpaquePointer          // zip_source_t, kept past zip_close
     private var archive: OpaquePointer?        // zip_t
-    private let sourcePath: String
 
-    /// Loads the package at `path` (already checked by ``ZipArchive``).
-    init(path: String) throws {
-        sourcePath = path
-        guard let fp = fopen(path, "rb") else { throw XLSXError.cannotOpen("không đọc được tệp") }
-        defer { fclose(fp) }
-        fseeko(fp, 0, SEEK_END)
-        let size = Int(ftello(fp))
-        fseeko(fp, 0, SEEK_SET)
-        guard size > 0, let buffer = malloc(size) else { throw XLSXError.cannotOpen("không đọc được tệp") }
-        guard fread(buffer, 1, size, fp) == size else {
-            free(buffer)
-            throw XLSXError.cannotOpen("không đọc được tệp")
+    /// Loads the package (already checked by ``ZipArchive``) into memory.
+    init(source: SpreadsheetSource) throws {
+        let size: Int
+        let buffer: UnsafeMutableRawPointer
+        switch source {
+        case .file(let path):
+            guard let fp = fopen(path, "rb") else { throw XLSXError.cannotOpen("không đọc được tệp") }
+            defer { fclose(fp) }
+            fseeko(fp, 0, SEEK_END)
+            size = Int(ftello(fp))
+            fseeko(fp, 0, SEEK_SET)
+            guard size > 0, let memory = malloc(size) else { throw XLSXError.cannotOpen("không đọc được tệp") }
+            guard fread(memory, 1, size, fp) == size else {
+                free(memory)
+                throw XLSXError.cannotOpen("không đọc được tệp")
+            }
+            buffer = memory
+        case .bytes(let bytes, _):
+            size = bytes.count
+            guard size > 0, let memory = malloc(size) else { throw XLSXError.notAZip }
+            bytes.withUnsafeBytes { _ = memcpy(memory, $0.baseAddress!, size) }
+            buffer = memory
         }
         var error = zip_error_t()
         zip_error_init(&error)

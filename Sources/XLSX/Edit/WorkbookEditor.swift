@@ -16,8 +16,14 @@ import Darwin
 /// read under the same ``ReadLimits`` as the reader. The source is never modified; the
 /// copy is written to a temporary file and renamed into place.
 public enum WorkbookEditor {
-    /// Writes the edited copy of `source` to `destination`.
+    /// Writes the edited copy of the workbook at `source` to `destination`.
     public static func apply(_ edit: WorkbookEdit, source: String, destination: String,
+                             limits: ReadLimits = .default) throws {
+        try apply(edit, source: .file(path: source), destination: destination, limits: limits)
+    }
+
+    /// Writes the edited copy of a workbook given by path or by bytes (an upload).
+    public static func apply(_ edit: WorkbookEdit, source: SpreadsheetSource, destination: String,
                              limits: ReadLimits = .default) throws {
         let job = try EditJob(source: source, limits: limits)
         try job.run(edit)
@@ -58,9 +64,9 @@ private final class EditJob {
     }
     var sheets: [SheetEntry] = []
 
-    init(source: String, limits: ReadLimits) throws {
+    init(source: SpreadsheetSource, limits: ReadLimits) throws {
         self.limits = limits
-        archive = try ZipArchive(path: source, limits: limits)
+        archive = try ZipArchive(source: source, limits: limits)
         let rootRels = try Relationships.read(for: "", in: archive)
         var workbookName = "xl/workbook.xml"
         if let rel = rootRels.first(where: { $0.isType("officeDocument") }), archive.contains(rel.partName) {
@@ -118,7 +124,7 @@ private final class EditJob {
             styles = try StylesPatch(bytes: StylesPatch.minimal, part: "styles.xml")
             stylesIsNew = true
         }
-        copy = try PackageCopy(path: source)
+        copy = try PackageCopy(source: source)
         if stylesIsNew { stylesPart = newPartName("styles", ".xml", in: folder) }
     }
 
