@@ -6,8 +6,8 @@ import ParIndexKit
 struct FrameworkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "framework",
-        abstract: "Bộ tiêu chí: nhập từ bảng phụ lục có sẵn thành tệp YAML sửa được.",
-        subcommands: [FrameworkImportCommand.self]
+        abstract: "Bộ tiêu chí: nhập từ bảng phụ lục có sẵn thành tệp YAML sửa được; lập bộ tiêu chí năm sau từ kết quả năm nay.",
+        subcommands: [FrameworkImportCommand.self, FrameworkNextYearCommand.self]
     )
 }
 

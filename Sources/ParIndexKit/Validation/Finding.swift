@@ -1,11 +1,19 @@
-/// How serious a finding is: an error makes the submission invalid; a warning does not.
+/// How serious a finding is: an error makes the submission invalid; a warning does not;
+/// information only records a fact (an appraised score that differs from the self score).
 public enum Severity: String, Codable, Hashable, Sendable, Comparable {
-    case error, warning
+    case error, warning, information
 
-    public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+    private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 
     /// Vietnamese label.
-    public var label: String { self == .error ? "Lỗi" : "Cảnh báo" }
+    public var label: String {
+        switch self {
+        case .error: "Lỗi"
+        case .warning: "Cảnh báo"
+        case .information: "Thông tin"
+        }
+    }
 }
 
 /// The stable rule identifiers of validation. The README documents each; the JSON report
@@ -28,11 +36,14 @@ public enum RuleID: String, Codable, CaseIterable, Hashable, Sendable {
     case deadlineInvalid = "deadline.invalid"
     case layoutColumnMissing = "layout.column-missing"
     case templateOtherFramework = "template.other-framework"
+    case appraisalLowered = "appraisal.lowered"
+    case appraisalRaised = "appraisal.raised"
 
     /// The severity a finding of this rule has.
     public var severity: Severity {
         switch self {
         case .scoreAmbiguous, .targetBelowPrev, .criterionTitleChanged, .unitNotLead: return .warning
+        case .appraisalLowered, .appraisalRaised: return .information
         default: return .error
         }
     }

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import ParIndexKit
+
+/// `parindex results`: index, rank, classification and change per field and per unit.
+struct ResultsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "results",
+        abstract: "Kết quả: chỉ số (điểm đạt ÷ điểm chuẩn áp dụng), xếp hạng, xếp loại, chênh lệch thẩm định, so với năm trước; bảng .xlsx có biểu đồ và tệp .json.",
+        discussion: """
+        Một tệp RESULT: kết quả của cơ quan (bảng tổng hợp, bảng thẩm định đã điền, hoặc .json); \
+        kết quả tính theo lĩnh vực và theo đơn vị chủ trì. Nhiều tệp: mỗi tệp là bảng tự chấm của một đơn vị \
+        được đánh giá trên toàn bộ tiêu chí (ví dụ các xã), được xếp hạng với nhau.
+        Điểm đạt là điểm thẩm định nếu có, nếu không là điểm tự đánh giá.
+        """
+    )
+
+    @Option(name: .long, help: "Bộ tiêu chí: tệp .yaml/.json, hoặc bảng phụ lục .xlsx.")
+    var framework: String
+
+    @Argument(help: "Kết quả (.xlsx hoặc .json); nhiều tệp hoặc thư mục: các đơn vị được xếp hạng.")
+    var inputs: [String]
+
+    @Option(name: .long, help: "Bảng thẩm định đã điền (.xlsx) áp vào kết quả.")
+    var appraisal: String?
+
+    @Option(name: .long, help: "Kết quả năm trước (bảng tổng hợp .xlsx hoặc .json) để so sánh.")
+    var previous: String?
+
+    @Option(name: .long, help: "Thứ hạng do tỉnh công bố, ví dụ 8/8.")
+    var rank: String?
+
+    @Option(name: .shortAndLong, help: "Tệp kết quả cần ghi (.xlsx).")
+    var output: String?
+
+    @Option(name: .long, help: "Ghi các số liệu ra tệp .json (\"-\": ra màn hình).")
+    var json: String?
+
+    @OptionGroup(title: "Giới hạn khi đọc tệp") var limits: LimitOptions
+
+    func validate() throws {
+        guard output != nil || json != nil else { throw ValidationError("Cần -o TỆP.xlsx hoặc --json TỆP.json.") }
+        if let rank, PublishedRank(rank) == nil { throw ValidationError("--rank phải có dạng HẠNG/SỐ_ĐƠN_VỊ, ví dụ 8/8.") }
+    }
+
+    func run() throws {
+        let context = try CommandContext.load(framework: framework, layout: nil)
+        let fw = context.framework
+        // Files named are read as given; inside folders only workbooks and JSON (others are listed).
+        var files: [String] = []
+        for item in SubmissionBatch.expand(inputs) {
+            let ext = (item.path as NSString).pathExtension.lowercased()
+            if item.fromFolder, !["xlsx", "xlsm", "json"].contains(ext) {
+                Console.writeError("parindex: \(item.path): không phải tệp .xlsx hay .json: bỏ qua\n")
+                continue
+            }
+            files.append(item.path)
+        }
+        guard !files.isEmpty else {
+            Console.writeError("parindex: không có tệp kết quả nào\n")
+            throw ExitCode(2)
+        }
+        var findings: [Finding] = []
+        var peers: [ScoreSheet] = []
+        var main: ScoreSheet
+        if files.count == 1 {
+            let loaded = try CycleIO.scores(files[0], appraisal: appraisal, framework: fw, limits: limits)
+            main = loaded.scores
+            findings = loaded.findings
+        } else {
+            for file in files {
+                do {
+                    var sheet = try ScoreSheetReader.load(path: file, framework: fw, limits: limits.readLimits)
+                    if sheet.entity == nil {
+                        sheet.entity = (try? Submission.read(path: file, limits: limits.readLimits))?
+                            .unit(in: UnitDirectory(units: fw.units))?.name ?? (file as NSString).lastPathComponent
+                    }
+                    peers.append(sheet)
+                } catch {
+                    Console.reportUnreadable(file, error)
+                }
+            }
+            guard let first = peers.first else { throw ExitCode(2) }
+            main = first
+        }
+        var previousSheet: ScoreSheet?
+        if let previous {
+            previousSheet = try CycleIO.scores(previous, appraisal: nil, framework: fw, limits: limits).scores
+        }
+        if main.entity == nil { main.entity = fw.metadata.issuer }
+        let results = CycleResults.compute(framework: fw, scores: main, previous: previousSheet, peers: peers,
+                                           rank: rank.flatMap(PublishedRank.init), findings: findings)
+        if let output {
+            try CycleIO.writing(output) { try ResultsWorkbook.write(results, framework: fw, to: output) }
+        }
+        if let json {
+            if json == "-" {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(results), as: UTF8.self))
+            } else {
+                try CycleIO.writeJSON(results, to: json)
+            }
+        }
+        guard json != "-" else { return }
+        let t = results.total
+        var line = "Tổng: \(ScoreFormat.vietnamese(t.achieved))/\(ScoreFormat.vietnamese(t.max)) điểm, chỉ số \(ScoreFormat.vietnamese(t.index)) %"
+        if let band = t.band { line += ", xếp loại \(band)" }
+        line += "; điểm thẩm định ở \(t.appraised) tiêu chí"
+        if t.partial { line += "; \(t.criteria - t.scored) tiêu chí chưa có điểm" }
+        print(line + ".")
+        for f in results.fields {
+            print("  \(f.code). \(f.title): \(ScoreFormat.vietnamese(f.figures.index)) %\(f.figures.band.map { " (\($0))" } ?? "")\(f.figures.change.map { ", thay đổi \($0 >= 0 ? "+" : "")\(ScoreFormat.vietnamese($0))" } ?? "")")
+        }
+        for u in results.units { print("  Hạng \(u.rank): \(u.name) — \(ScoreFormat.vietnamese(u.figures.index)) %") }
+        for p in results.peers { print("  Hạng \(p.rank): \(p.name) — \(ScoreFormat.vietnamese(p.figures.index)) %") }
+        let lowered = findings.filter { $0.rule == .appraisalLowered }.count
+        let raised = findings.filter { $0.rule == .appraisalRaised }.count
+        if lowered + raised > 0 { print("Thẩm định: hạ điểm \(lowered) tiêu chí, nâng điểm \(raised) tiêu chí.") }
+        for f in findings where f.severity == .error { Console.writeError("Lỗi: \(f.file): \(f.message)\n") }
+        if let output { print("Đã ghi \(output).") }
+        if let json { print("Đã ghi \(json).") }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import XLSX
+
+/// The yearly cycle through the binary, on the shipped examples: consolidate → appraisal
+/// sheet → (the council's filled copy, a committed fixture) → results → remediation →
+/// next year's framework → its templates.
+struct CycleCommandTests {
+    static let framework = ValidateConsolidateCommandTests.framework
+    static let filled = CLI.root.appendingPathComponent("Tests/Fixtures/cycle/tham-dinh-da-dien.xlsx").path
+
+    @Test func wholeCycle() throws {
+        let dir = try CLI.tempDir()
+        func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
+        let consolidated = path("tong-hop.xlsx")
+        _ = try CLI.run(["consolidate", "--framework", Self.framework, ValidateConsolidateCommandTests.submissions,
+                         "-o", consolidated])
+        #expect(FileManager.default.fileExists(atPath: consolidated))
+
+        let sheet = try CLI.run(["appraisal", "sheet", "--framework", Self.framework, consolidated, "-o", path("tham-dinh.xlsx")])
+        #expect(sheet.status == 0, "\(sheet.stderr)")
+        #expect(sheet.stdout.contains("67 tiêu chí để thẩm định"))
+
+        let results = try CLI.run(["results", "--framework", Self.framework, consolidated, "--appraisal", Self.filled,
+                                   "--rank", "8/8", "-o", path("ket-qua.xlsx"), "--json", path("ket-qua.json")])
+        #expect(results.status == 0, "\(results.stderr)")
+        #expect(results.stdout.contains("hạ điểm 4 tiêu chí, nâng điểm 1 tiêu chí"))
+        let data = try Data(contentsOf: URL(fileURLWithPath: path("ket-qua.json")))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let total = try #require(object["total"] as? [String: Any])
+        #expect(total["appraised"] as? Int == 67)
+        #expect((total["index"] as? Double).map { $0 > 0 && $0 <= 100 } == true)
+        #expect((object["units"] as? [[String: Any]])?.count == 7)
+        let reader = try XLSXReader(path: path("ket-qua.xlsx"))
+        #expect(reader.sheets.map(\.name).contains("Biểu đồ"))
+
+        let plan = try CLI.run(["remediation", "--framework", Self.framework, path("ket-qua.json"), "-o", path("khac-phuc-2024.xlsx")])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stdout.contains("xếp thứ 8/8"), "the rank comes from the results JSON")
+
+        let next = try CLI.run(["framework", "next-year", Self.framework, "--results", path("ket-qua.json"), "-o", path("2024.yaml")])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(next.stdout.contains("năm 2024"))
+        let yaml = try String(contentsOfFile: path("2024.yaml"), encoding: .utf8)
+        #expect(yaml.contains("year: 2024") && yaml.contains("layout: plan"))
+
+        let templates = try CLI.run(["template", "--framework", path("2024.yaml"), "--all", "--out-dir", path("mau-2024")])
+        #expect(templates.status == 0, "\(templates.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: path("mau-2024")).count == 7)
+    }
+
+    @Test func unreadableInputsGetOneLine() throws {
+        let dir = try CLI.tempDir()
+        let bad = dir.appendingPathComponent("hong.xlsx").path
+        try Data("not a zip".utf8).write(to: URL(fileURLWithPath: bad))
+        let r = try CLI.run(["results", "--framework", Self.framework, bad, "--json", "-"])
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("parindex: \(bad): ") && r.stderr.split(separator: "\n").count == 1)
+        let a = try CLI.run(["remediation", "--framework", Self.framework, Self.filled, "--appraisal", bad,
+                             "-o", dir.appendingPathComponent("k.xlsx").path])
+        #expect(a.status == 2 && a.stderr.hasPrefix("parindex: \(bad): "))
+        let rank = try CLI.run(["results", "--framework", Self.framework, Self.filled, "--rank", "9/8", "--json", "-"])
+        #expect(rank.status != 0 && rank.stderr.contains("--rank"))
+    }
+}
