@@ -10,6 +10,13 @@ protocol XMLContentHandler: AnyObject {
     var wantsCharacters: Bool { get }
 }
 
+/// A handler with its own vocabulary of element names (Word's `w:tbl`, `w:tc`…): it gets
+/// expat's names unclassified, and ``XMLContentHandler``'s name methods are not called.
+protocol XMLRawNameHandler: XMLContentHandler {
+    func startElement(raw name: UnsafePointer<CChar>, _ attributes: XMLAttributes) throws
+    func endElement(raw name: UnsafePointer<CChar>) throws
+}
+
 /// An expat parser fed in chunks straight from a zip entry. Refuses any DTD before a
 /// single entity is expanded and maps expat's errors to ``XLSXError``.
 final class XMLStreamParser {
@@ -17,6 +24,7 @@ final class XMLStreamParser {
 
     private let parser: XML_Parser
     private let handler: any XMLContentHandler
+    private let rawHandler: (any XMLRawNameHandler)?
     private let part: String
     @exclusivity(unchecked) private var failure: (any Error)?
     @exclusivity(unchecked) private var sawDTD = false
@@ -29,6 +37,7 @@ final class XMLStreamParser {
         }
         self.parser = parser
         self.handler = handler
+        self.rawHandler = handler as? any XMLRawNameHandler
         self.part = part
         XML_SetUserData(parser, Unmanaged.passUnretained(self).toOpaque())
         XML_SetElementHandler(parser, { userData, name, attributes in
@@ -123,6 +132,10 @@ final class XMLStreamParser {
     private func start(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>?) {
         currentRawName = name
         do {
+            if let rawHandler {
+                try rawHandler.startElement(raw: name, XMLAttributes(raw: attributes))
+                return
+            }
             try handler.startElement(XMLName.classify(name), XMLAttributes(raw: attributes))
         } catch {
             stop(error)
@@ -133,6 +146,10 @@ final class XMLStreamParser {
     private func end(_ name: UnsafePointer<CChar>) {
         currentRawName = name
         do {
+            if let rawHandler {
+                try rawHandler.endElement(raw: name)
+                return
+            }
             try handler.endElement(XMLName.classify(name))
         } catch {
             stop(error)
