@@ -10,12 +10,13 @@
 /// A sheet is one table, or a table and those continuing it on the next pages (see
 /// ``WordSheet/group(_:)``), with the paragraphs just above it as its first rows.
 /// Not thread-safe: use one reader per thread.
-public final class DOCXReader {
+public final class DOCXReader: SpreadsheetReader {
     /// The file's path, as given (or an upload's display name).
     public let displayName: String
     /// One sheet per table or run of continuing tables, named `Bảng 2` or `Bảng 2-4`
     /// after their positions among the document's tables.
     public let sheets: [SheetInfo]
+    public var format: SpreadsheetFormat { .docx }
     /// Word documents have no date system of their own.
     public let uses1904DateSystem = false
     /// The document's text lines in reading order — paragraphs, and the lines of table
@@ -29,9 +30,25 @@ public final class DOCXReader {
 
     private let groups: [WordSheet]
 
+    /// Opens a `.docx` file (or bytes in memory). Throws ``XLSXError``: a legacy `.doc`,
+    /// an encrypted document, a workbook or anything else are refused with their reason.
+    public convenience init(_ source: SpreadsheetSource, limits: ReadLimits = .default) throws {
+        switch try SpreadsheetOpener.sniff(source) {
+        case .zip:
+            let archive = try ZipArchive(source: source, limits: limits)
+            guard !archive.contains("xl/workbook.xml") else { throw XLSXError.missingPart("word/document.xml") }
+            try self.init(archive: archive, limits: limits)
+        case .ole(let streams):
+            throw streams.contains(.encryptedPackage) ? XLSXError.encrypted
+                : streams.contains(.wordDocument) ? XLSXError.legacyDOC : XLSXError.legacyXLS
+        case .unknown:
+            throw XLSXError.notAZip
+        }
+    }
+
     /// Opens a `.docx` file. Throws ``XLSXError``.
     public convenience init(path: String, limits: ReadLimits = .default) throws {
-        try self.init(archive: ZipArchive(path: path, limits: limits), limits: limits)
+        try self.init(.file(path: path), limits: limits)
     }
 
     /// Reads an already opened package.

@@ -80,7 +80,8 @@ struct WordSheet: Sendable {
     }
 
     /// The sheet's rows: title lines in column A, then every table row on the grid.
-    /// Empty rows keep their number but are not delivered, as in a workbook.
+    /// Empty rows keep their number but are not delivered, as in a workbook; so are rows
+    /// holding nothing but the text of vertical merges from above.
     func rows(_ body: (Row) throws -> Void) rethrows -> (summary: SheetSummary, origins: [WordTableOrigin]) {
         var number = 0
         var rowCount = 0
@@ -108,6 +109,7 @@ struct WordSheet: Sendable {
                 number += 1
                 if wordRow.isHeader { headers.append(number) }
                 var cells: [Cell] = []
+                var ownText = false
                 var covered = Set<Int>()
                 for cell in wordRow.cells {
                     covered.insert(cell.column)
@@ -121,10 +123,13 @@ struct WordSheet: Sendable {
                     }
                     lastColumn = max(lastColumn, cell.column + cell.span - 1)
                     guard !cell.text.isEmpty else { continue }
+                    if !cell.continuesMerge { ownText = true }
                     cells.append(Cell(reference: CellReference(row: number, column: cell.column), value: .string(cell.text)))
                 }
                 for column in open.keys.sorted() where !covered.contains(column) { close(column, before: number) }
-                guard !cells.isEmpty else { continue }
+                // A row whose only text is that of cells merged from above (a spacer row
+                // inside a merge) has nothing of its own: it is empty, like a blank row.
+                guard ownText else { continue }
                 rowCount += 1
                 cellCount += cells.count
                 try body(Row(number: number, cells: cells))

@@ -3,7 +3,7 @@
 extension SpreadsheetOpener {
     /// A Word `.docx` whose tables are read as sheets.
     static func openDOCX(_ archive: ZipArchive, limits: ReadLimits) throws -> any SpreadsheetReader {
-        throw XLSXError.unsupportedFormat("Word (.docx)")
+        try DOCXReader(archive: archive, limits: limits)
     }
 
     /// An OpenDocument spreadsheet (`.ods`).
