@@ -61,15 +61,14 @@ public struct FrameworkImporter: Sendable {
 
     // MARK: - Identifiers
 
-    /// Normalized codes; bullet and empty codes become `<parent>-<n>` (``CriterionIDs``);
-    /// repeats get `#2`, `#3` with a warning.
+    /// The rows' ids (``CriterionIDs``, shared with row matching), with a warning for
+    /// each repeated code.
     static func assignIDs(_ rows: [TableRow], warnings: inout [Warning]) -> [String] {
-        var used: [String: Int] = [:]
-        return zip(rows, CriterionIDs.ids(for: rows)).map { row, id in
-            guard let seen = used[id] else { used[id] = 1; return id }
-            used[id] = seen + 1
-            warnings.append(Warning(row: row.row, message: "Mã \"\(row.code)\" ở dòng \(row.row) trùng với một dòng phía trên: đặt mã nội bộ \(id)#\(seen + 1)"))
-            return "\(id)#\(seen + 1)"
+        zip(rows, CriterionIDs.identities(for: rows)).map { row, identity in
+            if identity.occurrence > 1 {
+                warnings.append(Warning(row: row.row, message: "Mã \"\(row.code)\" ở dòng \(row.row) trùng với một dòng phía trên: đặt mã nội bộ \(identity.id)"))
+            }
+            return identity.id
         }
     }
 

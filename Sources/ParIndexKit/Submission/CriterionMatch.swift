@@ -1,12 +1,11 @@
 /// The framework criterion each row of a submission's table stands for. One matching,
 /// used by validation and consolidation alike.
 ///
-/// Rows are matched by id, computed exactly as ``FrameworkImporter`` computes the
-/// framework's ids: the normalized code (`1.`, `1` → `1`); a row whose code is a bullet or
-/// empty gets `<parent id>-<n>`, `n` counting such rows under the same parent row in order
-/// (`0-<n>` without a parent); a repeated id gets `#2`, `#3`… so a framework imported from
-/// a table with a repeated code still matches that table. When the table has no STT
-/// column, rows are matched by title (``TextNormalizer/foldKey(_:)``) instead.
+/// Rows are matched by id, computed by ``CriterionIDs`` exactly as ``FrameworkImporter``
+/// names the framework's criteria, so a framework imported from a table with repeated
+/// codes still matches that table; a repeat the framework does not have is a duplicate of
+/// the first row with that code. When the table has no STT column, rows are matched by
+/// title (``TextNormalizer/foldKey(_:)``) instead.
 struct CriterionMatch {
     /// The criterion each row stands for; nil for unknown and duplicate rows.
     let matched: [FlatCriterion?]
@@ -20,36 +19,14 @@ struct CriterionMatch {
         var matched: [FlatCriterion?] = Array(repeating: nil, count: rows.count)
         var duplicateOf: [Int: Int] = [:]
         if table.columns[.code] != nil {
-            var ids: [String] = []
-            var bases: [String] = []
+            // The ids the importer gives these rows (one identity); a repeat that the
+            // framework does not have is a duplicate of the first row with its base id.
             var firstRowOfBase: [String: Int] = [:]
-            var used: [String: Int] = [:]
-            var bulletCount: [Int: Int] = [:]
-            for (i, row) in rows.enumerated() {
-                var base = row.parsedCode.normalized
-                if base.isEmpty {
-                    let n = (bulletCount[row.parent ?? -1] ?? 0) + 1
-                    bulletCount[row.parent ?? -1] = n
-                    let parentID = row.parent.map { ids[$0] } ?? "0"
-                    base = "\(parentID)-\(n)"
-                    // Under a repeated parent row, count as under the parent it repeats.
-                    if byID[base] == nil, let p = row.parent, duplicateOf[p] != nil {
-                        base = "\(bases[p])-\(n)"
-                    }
-                }
-                var id = base
-                if let seen = used[base] {
-                    used[base] = seen + 1
-                    id = "\(base)#\(seen + 1)"
-                } else {
-                    used[base] = 1
-                    firstRowOfBase[base] = i
-                }
-                ids.append(id)
-                bases.append(base)
-                if let criterion = byID[id] {
+            for (i, identity) in CriterionIDs.identities(for: rows).enumerated() {
+                if identity.occurrence == 1 { firstRowOfBase[identity.base] = i }
+                if let criterion = byID[identity.id] {
                     matched[i] = criterion
-                } else if id != base, byID[base] != nil, let first = firstRowOfBase[base] {
+                } else if identity.occurrence > 1, byID[identity.base] != nil, let first = firstRowOfBase[identity.base] {
                     duplicateOf[i] = first
                 }
             }
