@@ -211,7 +211,7 @@ public final class CampaignStore: Sendable {
 
     /// Consolidates from the stored extracted values — no workbook is opened — following
     /// the precedence of ``precedence(_:)``; superseded versions are accounted in `Kiểm tra`.
-    public func consolidate(options: Consolidator.Options = .init()) throws -> ConsolidationResult {
+    public func consolidate(options: ConsolidationOptions = .init()) throws -> ConsolidationResult {
         let records = try history()
         let (_, superseded) = Self.precedence(records)
         let run = ConsolidationRun(framework: framework, layout: try consolidationLayout(), consolidation: options)

@@ -5,7 +5,7 @@ import XLSX
 /// Renders a recognised table for `inspect --table`.
 enum TableDump {
     /// Roles in the order the JSON rows list them.
-    static let jsonRoles: [ColumnRole] = [.max, .prev, .target, .selfScore, .appraised]
+    static let jsonRoles: [ColumnRole] = ColumnRole.scoreRoles
 
     static func text(_ table: RecognizedTable, file: String, out: OutputBuffer) {
         out.write("Tệp: \(file)\nTrang tính: \"\(table.sheet)\"\nDòng tiêu đề bảng: \(table.headerRow)\n")

@@ -17,7 +17,7 @@ enum ValidationText {
 
     /// `  Lỗi     score.exceeds-max  Biểu mẫu!F9  [1.2]  message`
     static func line(_ f: Finding) -> String {
-        let place = [f.sheet, f.cell].compactMap { $0 }.joined(separator: "!")
+        let place = [f.sheet, f.cell?.a1].compactMap { $0 }.joined(separator: "!")
         var line = "  \(f.severity.label.padding(toLength: 8, withPad: " ", startingAt: 0)) \(f.rule.rawValue)"
         if !place.isEmpty { line += "  \(place)" }
         if let code = f.code { line += "  [\(code)]" }

@@ -66,7 +66,7 @@ struct ConsolidationTests {
     }
 
     static func error(_ file: String) -> Finding {
-        Finding(rule: .scoreExceedsMax, file: file, sheet: "Biểu mẫu", cell: "D5", code: "1.2", message: "Điểm vượt điểm chuẩn")
+        Finding(rule: .scoreExceedsMax, file: file, sheet: "Biểu mẫu", cell: CellReference(a1: "D5"), code: "1.2", message: "Điểm vượt điểm chuẩn")
     }
 
     static func inputs() -> [ConsolidationInput] {

@@ -12,7 +12,7 @@ struct CriterionIdentityTests {
         let framework = try FrameworkImporter().importWorkbook(path: path).framework
         let findings = Validator(framework: framework).validate(try Submission.read(path: path))
         let identity: Set<RuleID> = [.criterionUnknown, .criterionMissing, .criterionDuplicate]
-        #expect(findings.filter { identity.contains($0.rule) }.isEmpty, "\(findings.map { "\($0.rule.rawValue) \($0.cell ?? "") \($0.code ?? "")" })")
+        #expect(findings.filter { identity.contains($0.rule) }.isEmpty, "\(findings.map { "\($0.rule.rawValue) \($0.cell?.a1 ?? "") \($0.code ?? "")" })")
         #expect(findings.filter { $0.severity == .error }.isEmpty, "\(findings.map(\.message))")
     }
 

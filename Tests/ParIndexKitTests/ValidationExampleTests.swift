@@ -20,7 +20,7 @@ struct ValidationExampleTests {
         #expect(context.matched.allSatisfy { $0 != nil })
         #expect(context.rowOfCriterion.count == framework.flattened.count)
         let findings = validator.validate(submission)
-        #expect(findings.isEmpty, "\(findings.map { "\($0.rule.rawValue) \($0.cell ?? "-") \($0.message)" })")
+        #expect(findings.isEmpty, "\(findings.map { "\($0.rule.rawValue) \($0.cell?.a1 ?? "-") \($0.message)" })")
     }
 
     @Test func mistypedUnitIsReportedWhenTheFrameworkDoesNotKeepItAsAnAlias() throws {

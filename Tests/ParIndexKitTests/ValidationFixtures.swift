@@ -22,7 +22,7 @@ struct Triple: Hashable, CustomStringConvertible {
 }
 
 extension Array where Element == Finding {
-    var triples: [Triple] { map { Triple($0.rule, $0.cell, $0.code) } }
+    var triples: [Triple] { map { Triple($0.rule, $0.cell?.a1, $0.code) } }
 }
 
 /// A small framework and a clean submission of it, edited by each test.

@@ -89,7 +89,7 @@ public enum AppendixWorkbook {
     static func style(for role: ColumnRole) -> CellStyle {
         switch role {
         case .code: return AppendixStyles.code
-        case .max, .prev, .target, .selfScore, .appraised: return AppendixStyles.number
+        case _ where role.isScore: return AppendixStyles.number
         default: return AppendixStyles.text
         }
     }
@@ -245,7 +245,7 @@ public enum AppendixWorkbook {
         for f in c.findings {
             let style = f.severity == .error ? AppendixStyles.red(AppendixStyles.text) : AppendixStyles.warning(AppendixStyles.text)
             try line([.string(f.file), .string(f.severity.label), .string(f.rule.rawValue), f.sheet.map { .string($0) },
-                      f.cell.map { .string($0) }, .string(f.message), f.found.map { .string($0) },
+                      f.cell.map { .string($0.a1) }, .string(f.message), f.found.map { .string($0) },
                       f.expected.map { .string($0) }, f.code.map { .string($0) }], style: style)
         }
         if c.findings.isEmpty { try line([.string("Không có phát hiện nào.")]) }

@@ -5,7 +5,7 @@ import Foundation
 public struct ConsolidationBuilder: Sendable {
     public let framework: Framework
     public let layout: Layout
-    public let options: Consolidator.Options
+    public let options: ConsolidationOptions
 
     private let frameworkIndex: FrameworkIndex
     private let directory: UnitDirectory
@@ -62,12 +62,12 @@ public struct ConsolidationBuilder: Sendable {
     private var sums: [Int: [ColumnRole: (sum: Double, count: Int)]] = [:]
     private var findings: [(Int, [Finding])] = []
 
-    public init(framework: Framework, layout: Layout, options: Consolidator.Options = .init()) {
+    public init(framework: Framework, layout: Layout, options: ConsolidationOptions = .init()) {
         self.init(index: FrameworkIndex(framework), layout: layout, options: options)
     }
 
     /// A builder for a framework already indexed (once per run).
-    public init(index: FrameworkIndex, layout: Layout, options: Consolidator.Options = .init()) {
+    public init(index: FrameworkIndex, layout: Layout, options: ConsolidationOptions = .init()) {
         self.framework = index.framework
         self.layout = layout
         self.options = options
@@ -155,7 +155,7 @@ public struct ConsolidationBuilder: Sendable {
             if !criterion.isGroup, let max = criterion.max {
                 record.covered += 1
                 record.coveredMax += max
-                for role in [ColumnRole.appraised, .selfScore, .target] {
+                for role in ColumnRole.pointsRoles {
                     if let n = row.values[role]?.number { record.points[role, default: 0] += n }
                 }
             }
@@ -200,7 +200,7 @@ public struct ConsolidationBuilder: Sendable {
         var rows: [Consolidation.Row] = []
         for (index, item) in flat.enumerated() {
             let criterion = item.criterion
-            var values = Consolidator.givenValues(criterion, layout: layout)
+            var values = ConsolidationRules.givenValues(criterion, layout: layout)
             var row = Consolidation.Row(criterion: criterion, depth: item.depth, isGroup: criterion.isGroup,
                                         max: criterion.max, values: values, source: nil, fromInvalid: false)
             if let pick = chosen[index], pick.key.noValues == 0 || criterion.isGroup == false {
@@ -216,18 +216,18 @@ public struct ConsolidationBuilder: Sendable {
             }
             rows.append(row)
         }
-        Consolidator.sumGroups(&rows)
+        ConsolidationRules.sumGroups(&rows)
 
         var totals: [ColumnRole: Double] = [:]
         var totalMax = 0.0
         for row in rows where row.depth == 0 {
             totalMax += row.max ?? 0
-            for role in Consolidator.scoreRoles where role != .max {
+            for role in ColumnRole.scoreRoles where role != .max {
                 if let n = row.values[role]?.number { totals[role, default: 0] += n }
             }
         }
         totals[.max] = totalMax
-        let pointsRole = [ColumnRole.appraised, .selfScore, .target].first { role in
+        let pointsRole = ColumnRole.pointsRoles.first { role in
             layout.column(role) != nil && rows.contains { !$0.isGroup && $0.values[role]?.number != nil }
         }
 
@@ -299,7 +299,7 @@ public struct ConsolidationBuilder: Sendable {
         return Consolidation(
             framework: framework, layout: layout, year: options.year ?? framework.metadata.year,
             rows: rows, totals: totals, totalMax: totalMax, pointsRole: pointsRole, peers: peers,
-            fields: Consolidator.fieldSummaries(rows, pointsRole: pointsRole), units: unitSummaries,
+            fields: ConsolidationRules.fieldSummaries(rows, pointsRole: pointsRole), units: unitSummaries,
             ranking: ranking, inputs: summaries,
             findings: findings.sorted { $0.0 < $1.0 }.flatMap(\.1),
             unitsNotSubmitted: leadUnits.filter { !submitted.contains($0.code) },

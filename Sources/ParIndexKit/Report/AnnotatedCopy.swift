@@ -51,15 +51,15 @@ public enum AnnotatedCopy {
     /// One mark per finding with a cell: red for errors, yellow for warnings (a cell with
     /// both is red); the comment is the finding's severity and message, without its rule id.
     static func marks(_ findings: [Finding]) -> [CellMark] {
-        var worst: [String: [String: Severity]] = [:]
+        var worst: [String: [CellReference: Severity]] = [:]
         for f in findings {
             guard let sheet = f.sheet, let cell = f.cell else { continue }
             worst[sheet, default: [:]][cell] = min(worst[sheet]?[cell] ?? .warning, f.severity)
         }
         var result: [CellMark] = []
         for f in findings {
-            guard let sheet = f.sheet, let cell = f.cell, let ref = CellReference(a1: cell) else { continue }
-            let fill = worst[sheet]?[cell] == .error ? errorFill : warningFill
+            guard let sheet = f.sheet, let ref = f.cell else { continue }
+            let fill = worst[sheet]?[ref] == .error ? errorFill : warningFill
             result.append(CellMark(sheet: sheet, cell: ref, fill: fill, comment: "\(f.severity.label): \(f.message)"))
         }
         return result
@@ -89,9 +89,9 @@ public enum AnnotatedCopy {
             let color = f.severity == .error ? errorText : warningText
             let body = CellStyle(fontColor: color, wrap: true, vertical: .top, border: .thin)
             let link = CellStyle(fontColor: 0x0563C1, wrap: true, vertical: .top, border: .thin)
-            let target = f.sheet.flatMap { sheet in f.cell.flatMap(CellReference.init(a1:)).map { CellLink(sheet: sheet, cell: $0) } }
+            let target = f.sheet.flatMap { sheet in f.cell.map { CellLink(sheet: sheet, cell: $0) } }
             let values: [CellValue?] = [.number(Double(i + 1)), .string(f.severity.label), f.sheet.map { .string($0) },
-                                        f.cell.map { .string($0) }, f.code.map { .string($0) }, .string(f.message),
+                                        f.cell.map { .string($0.a1) }, f.code.map { .string($0) }, .string(f.message),
                                         f.found.map { .string($0) }, f.expected.map { .string($0) }, .string(f.rule.rawValue)]
             var cells: [AddedSheet.Cell?] = []
             var texts: [(text: String, width: Double, bold: Bool)] = []

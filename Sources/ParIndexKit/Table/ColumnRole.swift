@@ -72,4 +72,24 @@ public enum ColumnRole: String, CaseIterable, Codable, CodingKeyRepresentable, S
         default: false
         }
     }
+
+    /// The score roles, in column order: max, prev, target, self, appraised.
+    public static let scoreRoles: [ColumnRole] = allCases.filter(\.isScore)
+
+    /// The score roles that count as points achieved, by preference: appraised, else
+    /// self-assessed, else target.
+    public static let pointsRoles: [ColumnRole] = [.appraised, .selfScore, .target]
+
+    /// The Vietnamese name of a score role in messages (`Điểm tự đánh giá`); the default
+    /// header for other roles.
+    public var scoreName: String {
+        switch self {
+        case .max: "Điểm chuẩn"
+        case .prev: "Điểm đạt năm trước"
+        case .target: "Điểm mục tiêu"
+        case .selfScore: "Điểm tự đánh giá"
+        case .appraised: "Điểm thẩm định"
+        default: defaultHeader()
+        }
+    }
 }

@@ -65,7 +65,7 @@ private struct Builder {
         self.matcher = matcher
     }
 
-    static let scoreRoles: Set<ColumnRole> = [.max, .prev, .target, .selfScore, .appraised]
+    static let scoreRoles: Set<ColumnRole> = Set(ColumnRole.scoreRoles)
     static let textRoles: [ColumnRole] = [.tasks, .deadline, .person, .evidence, .note]
 
     mutating func consume(_ row: Row) {

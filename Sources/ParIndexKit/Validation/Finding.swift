@@ -1,3 +1,5 @@
+import XLSX
+
 /// How serious a finding is: an error makes the submission invalid; a warning does not;
 /// information only records a fact (an appraised score that differs from the self score).
 public enum Severity: String, Codable, Hashable, Sendable, Comparable {
@@ -56,8 +58,8 @@ public struct Finding: Codable, Hashable, Sendable {
     /// The submission file as given on the command line.
     public var file: String
     public var sheet: String?
-    /// The cell in A1 form, when the finding has one.
-    public var cell: String?
+    /// The cell, when the finding has one (written `D10` in JSON and reports).
+    public var cell: CellReference?
     /// The criterion code the finding is about (as written in the file, or the
     /// framework's for `criterion.missing`).
     public var code: String?
@@ -68,7 +70,7 @@ public struct Finding: Codable, Hashable, Sendable {
     /// What was expected, as text.
     public var expected: String?
 
-    public init(rule: RuleID, file: String, sheet: String? = nil, cell: String? = nil, code: String? = nil,
+    public init(rule: RuleID, file: String, sheet: String? = nil, cell: CellReference? = nil, code: String? = nil,
                 message: String, found: String? = nil, expected: String? = nil, severity: Severity? = nil) {
         self.severity = severity ?? rule.severity
         self.rule = rule; self.file = file; self.sheet = sheet; self.cell = cell; self.code = code
@@ -84,10 +86,24 @@ public struct Finding: Codable, Hashable, Sendable {
         try c.encode(rule, forKey: .rule)
         try c.encode(file, forKey: .file)
         try c.encode(sheet, forKey: .sheet)
-        try c.encode(cell, forKey: .cell)
+        try c.encode(cell?.a1, forKey: .cell)
         try c.encode(code, forKey: .code)
         try c.encode(message, forKey: .message)
         try c.encode(found, forKey: .found)
         try c.encode(expected, forKey: .expected)
+    }
+
+    /// Reads the JSON form (`cell` as `D10`).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        severity = try c.decode(Severity.self, forKey: .severity)
+        rule = try c.decode(RuleID.self, forKey: .rule)
+        file = try c.decode(String.self, forKey: .file)
+        sheet = try c.decodeIfPresent(String.self, forKey: .sheet)
+        cell = try c.decodeIfPresent(String.self, forKey: .cell).flatMap { CellReference(a1: $0) }
+        code = try c.decodeIfPresent(String.self, forKey: .code)
+        message = try c.decode(String.self, forKey: .message)
+        found = try c.decodeIfPresent(String.self, forKey: .found)
+        expected = try c.decodeIfPresent(String.self, forKey: .expected)
     }
 }

@@ -14,7 +14,7 @@
 /// - `score.ambiguous`: text such as `1.250`, read as 1,25 but maybe meant as 1250.
 /// - `target.below-prev`: the target is below last year's score (warning).
 enum ScoreRules {
-    static let roles: [ColumnRole] = [.max, .prev, .target, .selfScore, .appraised]
+    static let roles: [ColumnRole] = ColumnRole.scoreRoles
     static let tolerance = 1e-9
 
     static func check(_ context: ValidationContext, into list: inout FindingList) {
@@ -29,7 +29,7 @@ enum ScoreRules {
                     return role == .max ? frameworkMax.map(ScoreFormat.vietnamese) ?? range : range
                 }
                 let cell = context.cell(role, i)
-                let name = ValidationContext.scoreName(role)
+                let name = role.scoreName
                 switch value {
                 case .text(let text):
                     list.add(.scoreNotANumber, cell: cell, code: context.code(i),

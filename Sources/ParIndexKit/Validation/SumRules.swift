@@ -42,7 +42,7 @@ enum SumRules {
                 guard sum > parentMax + ScoreRules.tolerance else { continue }
                 let cell: CellReference? = parentRow.flatMap { context.cell(role, $0) ?? context.cell(.max, $0) }
                 list.add(.sumExceedsParent, cell: cell, code: code,
-                         message: "Tổng \(ValidationContext.scoreName(role).lowercased()) các tiêu chí con của \(label) là \(ScoreFormat.vietnamese(sum)), vượt điểm chuẩn \(ScoreFormat.vietnamese(parentMax)) của \(label)",
+                         message: "Tổng \(role.scoreName.lowercased()) các tiêu chí con của \(label) là \(ScoreFormat.vietnamese(sum)), vượt điểm chuẩn \(ScoreFormat.vietnamese(parentMax)) của \(label)",
                          found: ScoreFormat.vietnamese(sum), expected: "không quá \(ScoreFormat.vietnamese(parentMax))", order: order)
             }
         }

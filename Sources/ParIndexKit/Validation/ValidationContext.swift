@@ -143,18 +143,6 @@ struct ValidationContext {
         return role.defaultHeader(year: year)
     }
 
-    /// The Vietnamese name of a score role in messages.
-    static func scoreName(_ role: ColumnRole) -> String {
-        switch role {
-        case .max: "Điểm chuẩn"
-        case .prev: "Điểm đạt năm trước"
-        case .target: "Điểm mục tiêu"
-        case .selfScore: "Điểm tự đánh giá"
-        case .appraised: "Điểm thẩm định"
-        default: role.defaultHeader()
-        }
-    }
-
     /// `một số từ 0 đến 1`, or `một số không âm` when the điểm chuẩn is not known.
     static func expectedRange(_ max: Double?) -> String {
         max.map { "một số từ 0 đến \(ScoreFormat.vietnamese($0))" } ?? "một số không âm"
@@ -182,7 +170,7 @@ struct FindingList {
     /// Adds a finding. `order` places findings without a cell (framework order).
     mutating func add(_ rule: RuleID, cell: CellReference?, code: String?, message: String,
                       found: String? = nil, expected: String? = nil, order: Int? = nil) {
-        let finding = Finding(rule: rule, file: file, sheet: sheet, cell: cell?.a1, code: code,
+        let finding = Finding(rule: rule, file: file, sheet: sheet, cell: cell, code: code,
                               message: TextNormalizer.nfc(message), found: found.map(TextNormalizer.nfc),
                               expected: expected.map(TextNormalizer.nfc))
         items.append(Item(finding: finding, cell: cell, order: order, sequence: items.count))

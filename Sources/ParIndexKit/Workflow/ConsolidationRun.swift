@@ -16,10 +16,10 @@ public struct ConsolidationRun: Sendable {
 
     public let index: FrameworkIndex
     public let layout: Layout
-    public let consolidation: Consolidator.Options
+    public let consolidation: ConsolidationOptions
     public let options: RunOptions
 
-    public init(framework: Framework, layout: Layout, consolidation: Consolidator.Options = .init(), options: RunOptions = .init()) {
+    public init(framework: Framework, layout: Layout, consolidation: ConsolidationOptions = .init(), options: RunOptions = .init()) {
         index = FrameworkIndex(framework)
         self.layout = layout
         self.consolidation = consolidation
