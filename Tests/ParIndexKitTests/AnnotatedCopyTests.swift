@@ -26,13 +26,13 @@ struct AnnotatedCopyTests {
     /// and a cell in a row the template does not have.
     static func findings(_ file: String) -> [Finding] {
         [
-            Finding(rule: .scoreExceedsMax, file: file, sheet: "Biểu mẫu", cell: "D10", code: "1.4.1",
+            Finding(rule: .scoreExceedsMax, file: file, sheet: "Biểu mẫu", cell: CellReference(a1: "D10"), code: "1.4.1",
                     message: "Điểm tự đánh giá 1,5 vượt điểm chuẩn 0,5 của tiêu chí 1.4.1", found: "1,5", expected: "từ 0 đến 0,5"),
-            Finding(rule: .requiredMissing, file: file, sheet: "Biểu mẫu", cell: "E10", code: "1.4.1",
+            Finding(rule: .requiredMissing, file: file, sheet: "Biểu mẫu", cell: CellReference(a1: "E10"), code: "1.4.1",
                     message: "Chưa điền \"Tài liệu kiểm chứng\" cho tiêu chí 1.4.1"),
-            Finding(rule: .criterionTitleChanged, file: file, sheet: "Biểu mẫu", cell: "B10", code: "1.4.1",
+            Finding(rule: .criterionTitleChanged, file: file, sheet: "Biểu mẫu", cell: CellReference(a1: "B10"), code: "1.4.1",
                     message: "Tên tiêu chí 1.4.1 khác bộ tiêu chí: \"" + String(repeating: "tuyên truyền cải cách hành chính ", count: 8) + "\""),
-            Finding(rule: .criterionMissing, file: file, sheet: "Biểu mẫu", cell: "B60", code: "9.9",
+            Finding(rule: .criterionMissing, file: file, sheet: "Biểu mẫu", cell: CellReference(a1: "B60"), code: "9.9",
                     message: "Thiếu tiêu chí 9.9 đơn vị chủ trì"),
             Finding(rule: .layoutColumnMissing, file: file, message: "Thiếu cột Ghi chú"),
         ]
@@ -92,7 +92,7 @@ struct AnnotatedCopyTests {
         let commentsXML = try diff.edited.text(of: commentsPart)
         let comments = PackageDiff.comments(commentsXML)
         for f in findings where f.cell != nil {
-            #expect(comments[f.cell!]?.contains(f.message) == true, "\(f.cell!)")
+            #expect(comments[f.cell!.a1]?.contains(f.message) == true, "\(f.cell!.a1)")
         }
         #expect(!RuleID.allCases.contains { commentsXML.contains($0.rawValue) })
         #expect(commentsXML.contains("<author>Kiểm tra</author>") && !commentsXML.contains("parindex"))
@@ -142,10 +142,10 @@ struct AnnotatedCopyTests {
                                                       "xl/_rels/workbook.xml.rels", "[Content_Types].xml"]))
         let part = try #require(try diff.relatedPart(of: "xl/worksheets/sheet1.xml", type: "comments", in: diff.edited))
         let comments = PackageDiff.comments(try diff.edited.text(of: part))
-        for f in findings where f.cell != nil { #expect(comments[f.cell!]?.contains(f.message) == true) }
+        for f in findings where f.cell != nil { #expect(comments[f.cell!.a1]?.contains(f.message) == true) }
         // Validating the copy finds the same problems (the marks change no value).
         let again = Validator(framework: fw).validate(try Submission.read(path: copy))
-        #expect(Set(again.map { [$0.rule.rawValue, $0.cell ?? ""] }) == Set(findings.map { [$0.rule.rawValue, $0.cell ?? ""] }))
+        #expect(Set(again.map { [$0.rule.rawValue, $0.cell?.a1 ?? ""] }) == Set(findings.map { [$0.rule.rawValue, $0.cell?.a1 ?? ""] }))
     }
 
     @Test func aReturnThatIsNotAnXLSXPackageGetsTheFindingsSheetOnly() throws {
