@@ -229,7 +229,7 @@ struct AppraisalTests {
         #expect(reading.appraised.map(\.value) == [1.25, 3])
         #expect(reading.appraised.first?.comment == "Thiếu hồ sơ")
         #expect(reading.findings.map(\.rule) == [.scoreExceedsMax, .scoreNotANumber])
-        #expect(reading.findings.map(\.cell) == ["E5", "E8"])
+        #expect(reading.findings.map { $0.cell?.a1 } == ["E5", "E8"])
 
         let applied = AppraisedScores(scores: CycleFixtures.scores(fw), findings: []).applying(reading)
         let s = applied.scores

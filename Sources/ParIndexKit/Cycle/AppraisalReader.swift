@@ -53,7 +53,7 @@ public enum AppraisalReader {
         for (i, row) in table.rows.enumerated() {
             guard let value = row.scores[.appraised] else { continue }
             let cell = table.cell(.appraised, of: row).map { "\(table.sheet)!\($0.a1)" }
-            let a1 = table.cell(.appraised, of: row)?.a1
+            let a1 = table.cell(.appraised, of: row)
             guard let criterion = match.matched[i]?.criterion else {
                 findings.append(Finding(rule: .criterionUnknown, file: path, sheet: table.sheet, cell: a1, code: row.code,
                     message: "Điểm thẩm định ở dòng có STT \"\(row.code)\" không ứng với tiêu chí nào của bộ tiêu chí; không được dùng."))
@@ -116,7 +116,7 @@ public enum AppraisalReader {
             let reason = s.comment.map { " Giải trình: \($0)" } ?? ""
             findings.append(Finding(
                 rule: lowered ? .appraisalLowered : .appraisalRaised, file: file,
-                sheet: cellParts?.first, cell: cellParts?.last, code: s.code,
+                sheet: cellParts?.first, cell: cellParts?.last.flatMap { CellReference(a1: $0) }, code: s.code,
                 message: "Tiêu chí \(s.code): điểm thẩm định \(ScoreFormat.vietnamese(value)) \(lowered ? "thấp" : "cao") hơn điểm tự đánh giá \(ScoreFormat.vietnamese(own)) (\(lowered ? "giảm" : "tăng") \(diff) điểm).\(reason)",
                 found: ScoreFormat.vietnamese(value), expected: ScoreFormat.vietnamese(own)))
         }

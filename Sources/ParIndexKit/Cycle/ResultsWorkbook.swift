@@ -334,7 +334,7 @@ public enum ResultsWorkbook {
         var row = 2
         for f in r.findings {
             let cells: [String?] = [f.severity.label, f.rule.rawValue, f.code,
-                                    f.cell.map { c in f.sheet.map { "\($0)!\(c)" } ?? c }, f.message]
+                                    f.cell.map { c in f.sheet.map { "\($0)!\(c.a1)" } ?? c.a1 }, f.message]
             for (i, text) in cells.enumerated() {
                 try ws.write(text.map { .string($0) }, at: .init(row: row, column: i + 1), style: AppendixStyles.text)
             }

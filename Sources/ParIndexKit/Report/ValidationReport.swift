@@ -54,7 +54,7 @@ public struct ValidationReport: Codable, Sendable {
             case .submission(let s, let findings):
                 let errors = findings.filter { $0.severity == .error }.count
                 self.init(status: errors > 0 ? .invalid : .valid, file: s.file, unit: s.unit(in: directory)?.code,
-                          reason: nil, errors: errors, warnings: findings.count - errors, findings: findings)
+                          reason: nil, errors: errors, warnings: findings.filter { $0.severity == .warning }.count, findings: findings)
             }
         }
     }

@@ -29,7 +29,7 @@ public struct CheckedFile: Codable, Sendable {
     /// Error-level findings.
     public var errors: Int { findings.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) } }
     /// Warning-level findings.
-    public var warnings: Int { findings.count - errors }
+    public var warnings: Int { findings.reduce(0) { $0 + ($1.severity == .warning ? 1 : 0) } }
     /// Readable and without error.
     public var isValid: Bool { status == .valid }
     /// Readable (valid or invalid).
