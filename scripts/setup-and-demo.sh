@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
-$SUDO apt-get install -y libxlsxwriter-dev libzip-dev libexpat1-dev libsqlite3-dev pkg-config
+$SUDO apt-get install -y libxlsxwriter-dev libzip-dev libexpat1-dev libsqlite3-dev pkg-config python3-openpyxl
 
 swift build -c release --product parindex
 BIN="$(swift build -c release --show-bin-path)/parindex"
@@ -64,7 +64,29 @@ echo "-- VHTT gửi lại bản đã sửa (lần 2) --"
 echo "(mã thoát $?: tổng hợp từ dữ liệu đã lưu, không mở lại tệp nào; VHTT lần 1 ghi là bản cũ ở trang Kiểm tra)"
 set -e
 
+# The yearly cycle on the campaign's consolidation: appraisal, results, remediation, next year.
+RESULT="$OUT/tong-hop-tu-dot-2023.xlsx"
+echo
+echo "== parindex appraisal sheet: bảng thẩm định cho hội đồng =="
+"$BIN" appraisal sheet --framework "$FW" "$RESULT" -o "$OUT/tham-dinh-2023.xlsx"
+echo "-- hội đồng điền điểm thẩm định (openpyxl, như người dùng Excel: scripts/examples/fill_appraisal.py) --"
+python3 scripts/examples/fill_appraisal.py "$OUT/tham-dinh-2023.xlsx" "$OUT/tham-dinh-2023-da-dien.xlsx"
+echo
+echo "== parindex results: chỉ số, xếp hạng, xếp loại, biểu đồ =="
+"$BIN" results --framework "$FW" "$RESULT" --appraisal "$OUT/tham-dinh-2023-da-dien.xlsx" --rank 8/8 \
+  -o "$OUT/ket-qua-2023.xlsx" --json "$OUT/ket-qua-2023.json"
+echo
+echo "== parindex remediation: kế hoạch khắc phục năm 2024 (bố cục phụ lục của kế hoạch 004) =="
+"$BIN" remediation --framework "$FW" "$OUT/ket-qua-2023.json" -o "$OUT/khac-phuc-2024.xlsx"
+echo
+echo "== parindex framework next-year: bộ tiêu chí năm 2024 từ điểm năm 2023, rồi một biểu mẫu kế hoạch =="
+"$BIN" framework next-year "$FW" --results "$OUT/ket-qua-2023.json" -o "$OUT/frameworks/ke-hoach-2024.yaml"
+mkdir -p "$OUT/mau-2024"
+"$BIN" template --framework "$OUT/frameworks/ke-hoach-2024.yaml" --unit PNV -o "$OUT/mau-2024/ke-hoach-PNV-2024.xlsx"
+
 echo
 echo "Bảng tổng hợp: $OUT/tong-hop-2023.xlsx (các trang Phụ lục, Tổng hợp điểm, Kiểm tra)"
 echo "Biểu mẫu trống: $OUT/templates/   Bản đánh dấu lỗi: $OUT/annotated/"
 echo "Đợt thu thập: $OUT/dot-2023/campaign.sqlite   Tổng hợp từ đợt: $OUT/tong-hop-tu-dot-2023.xlsx"
+echo "Thẩm định: $OUT/tham-dinh-2023-da-dien.xlsx   Kết quả: $OUT/ket-qua-2023.xlsx (.json)"
+echo "Kế hoạch khắc phục: $OUT/khac-phuc-2024.xlsx   Bộ tiêu chí 2024: $OUT/frameworks/ke-hoach-2024.yaml   Biểu mẫu 2024: $OUT/mau-2024/"

@@ -431,6 +431,7 @@ struct NextYearTests {
         #expect(header[4] == "Điểm đạt năm 2023" && header[5] == "Mục tiêu năm 2024")
         #expect(rows.contains { ($0[1] ?? "").contains("năm 2024") })
         #expect(rows.first { $0[1] == "1.1" }?[4] == "1.5", "last year's final score, given")
+        #expect(rows.first { $0[1] == "1.1" }?[5] == "2", "the target defaults to the maximum, open for editing")
     }
 }
 

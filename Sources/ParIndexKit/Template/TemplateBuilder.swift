@@ -150,7 +150,10 @@ public struct TemplateBuilder: Sendable {
             for (index, column) in columns.enumerated() {
                 let ref = CellReference(row: sheetRow, column: index + 1)
                 let style = styles.cell(column, row: row)
-                let value = column.given ? Self.givenValue(column.role, of: row.criterion) : nil
+                // A target the framework proposes (next year's plan: the maximum) is written
+                // into the open cell as a default the unit edits.
+                let value = column.given || (row.isInput && column.role == .target)
+                    ? Self.givenValue(column.role, of: row.criterion) : nil
                 try sheet.write(value, at: ref, style: style)
                 guard row.isInput, !column.given,
                       let rule = rule(for: column, criterion: row.criterion, unitList: unitList) else { continue }
