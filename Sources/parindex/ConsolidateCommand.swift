@@ -28,6 +28,8 @@ struct ConsolidateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Năm ghi trên tiêu đề cột (mặc định: năm của bộ tiêu chí).")
     var year: Int?
 
+    @OptionGroup(title: "Tiêu đề và chữ ký của phụ lục") var report: ReportOptions
+
     @OptionGroup(title: "Giới hạn khi đọc tệp") var limits: LimitOptions
 
     @Flag(name: .long, help: "Gộp cả các tệp có lỗi (được đánh dấu màu đỏ).")
@@ -49,7 +51,7 @@ struct ConsolidateCommand: AsyncParsableCommand {
         let figures = result.figures
         guard figures.readable > 0 else { throw ExitCode(2) }
         do {
-            try result.write(to: output)
+            try result.write(to: output, report: report.metadata)
         } catch {
             Console.reportUnreadable(output, error)
             throw ExitCode(2)

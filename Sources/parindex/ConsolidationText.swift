@@ -7,6 +7,9 @@ enum ConsolidationText {
             + "\(figures.invalidOrUnreadable) tệp có lỗi hoặc không đọc được"
         if figures.superseded > 0 { line += "; \(figures.superseded) bản cũ đã được thay" }
         print(line + " — xem trang \"Kiểm tra\".")
+        if !consolidation.unitsExcluded.isEmpty {
+            print("Đơn vị có tệp lỗi, chưa tổng hợp: \(consolidation.unitsExcluded.map(\.name).joined(separator: ", ")).")
+        }
         if !consolidation.unitsNotSubmitted.isEmpty {
             let missing = consolidation.unitsNotSubmitted.map(\.name)
             let shown = missing.prefix(10).joined(separator: ", ")

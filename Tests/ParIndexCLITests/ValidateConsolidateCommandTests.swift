@@ -55,12 +55,25 @@ struct ValidateConsolidateCommandTests {
         let dir = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("ket-qua/tong-hop.xlsx").path
-        let r = try CLI.run(["consolidate", "--framework", Self.framework, Self.submissions, "-o", out])
+        let r = try CLI.run(["consolidate", "--framework", Self.framework, Self.submissions, "-o", out,
+                             "--attached-to", "(Kèm theo Báo cáo số 120/BC-UBND ngày 15 tháng 11 năm 2023 của UBND huyện)",
+                             "--issuer", "UBND huyện Đắk Mil", "--signer", "NGƯỜI LẬP BIỂU",
+                             "--signer", "KT. CHỦ TỊCH|PHÓ CHỦ TỊCH|Võ Quốc Tuấn", "--sign-place", "Đắk Mil"])
         #expect(r.status == 1, "\(r.stderr)")
         #expect(r.stdout.contains("Đã ghi \(out)"))
-        #expect(r.stdout.contains("Đơn vị chưa nộp: Phòng Văn hóa và Thông tin, Chi nhánh Văn phòng đăng ký đất đai."))
+        #expect(r.stdout.contains("Đơn vị có tệp lỗi, chưa tổng hợp: Phòng Văn hóa và Thông tin."))
+        #expect(r.stdout.contains("Đơn vị chưa nộp: Chi nhánh Văn phòng đăng ký đất đai."))
         let reader = try XLSXReader(path: out)
         #expect(reader.sheets.map(\.name) == ["Phụ lục", "Tổng hợp điểm", "Kiểm tra"])
+        var texts: [String] = []
+        try reader.readRows(of: reader.sheets[0]) { row in
+            for cell in row.cells { if case .string(let t) = cell.value { texts.append(t) } }
+        }
+        #expect(texts[1] == "Kết quả tự đánh giá, chấm điểm Chỉ số CCHC năm 2023 của UBND huyện Đắk Mil")
+        #expect(texts[2] == "(Kèm theo Báo cáo số 120/BC-UBND ngày 15 tháng 11 năm 2023 của UBND huyện)")
+        for line in ["Đắk Mil, ngày … tháng … năm 2023", "NGƯỜI LẬP BIỂU", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Võ Quốc Tuấn"] {
+            #expect(texts.contains(line), "\(line)")
+        }
         // No temporary file is left beside the output.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("ket-qua").path) == ["tong-hop.xlsx"])
     }

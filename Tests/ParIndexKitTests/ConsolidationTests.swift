@@ -104,17 +104,21 @@ struct ConsolidationTests {
         #expect(c.totals[.selfScore] == 3.75)
         #expect(c.totalMax == 5.5)
         #expect(c.pointsRole == .selfScore)
-        #expect(c.fields.map(\.code) == ["1", "2", "3"])
-        #expect(c.fields.map(\.lost) == [0.5, 0.25, 1])
+        #expect(c.summary.fields.map(\.code) == ["1", "2", "3"])
+        // Field 3's only criterion has no value (tp.xlsx is excluded): nothing is lost there.
+        #expect(c.summary.fields.map(\.figures.lost) == [0.5, 0.25, 0])
+        #expect(c.summary.fields.map(\.figures.index) == [83.33, 83.33, nil])
+        #expect(c.summary.fields[2].figures.missing == 1 && c.summary.fields[2].figures.missingMax == 1)
         #expect(c.criteriaNotSubmitted.map(\.id) == ["3.1"])
-        #expect(c.unitsNotSubmitted.map(\.code) == ["TP"])
-        #expect(c.units.first { $0.unit.code == "PNV" }?.achieved == 2.5)
+        #expect(c.unitsNotSubmitted.isEmpty)
+        #expect(c.unitsExcluded.map(\.code) == ["TP"])
+        #expect(c.summary.units.first { $0.code == "PNV" }?.figures.achieved == 2.5)
         // Conflict on 1.1: PNV's value used because PNV leads it.
         #expect(c.conflicts.count == 1)
         #expect(c.conflicts.first?.used.file == "pnv.xlsx")
         #expect(c.conflicts.first?.reason.contains("đơn vị chủ trì") == true)
         // Unit-split submissions are not peers: no ranking.
-        #expect(c.ranking.isEmpty)
+        #expect(c.summary.ranking.isEmpty)
     }
 
     @Test func everyInputRowIsAccountedForOnce() throws {
@@ -157,9 +161,10 @@ struct ConsolidationTests {
             full("b.xlsx", "VP", [0.5, 1, 0.5, 0.5, 0.5]),
             full("c.xlsx", "TP", [1, 1.5, 0.75, 0.5, 1]),
         ])
-        #expect(c.ranking.map(\.file) == ["a.xlsx", "c.xlsx", "b.xlsx"])
-        #expect(c.ranking.map(\.rank) == [1, 2, 3])
-        #expect(c.ranking.map(\.index) == [1, 0.86, 0.55])
+        #expect(c.summary.ranking.map(\.file) == ["a.xlsx", "c.xlsx", "b.xlsx"])
+        #expect(c.summary.ranking.map(\.rank) == [1, 2, 3])
+        #expect(c.summary.ranking.map(\.figures.index) == [100, 86.36, 54.55])
+        #expect(c.summary.ranking.map(\.figures.band?.label) == ["Tốt", "Khá", "Yếu"])
         // Peers: the appendix shows their average and no conflicts are reported.
         #expect(c.peers)
         #expect(c.conflicts.isEmpty)
@@ -181,8 +186,9 @@ struct ConsolidationTests {
         var cells: [String: CellValue] = [:]
         try reader.readRows(of: reader.sheets[0]) { row in for cell in row.cells { cells[cell.reference.a1] = cell.value } }
         #expect(cells["A1"] == .string("PHỤ LỤC"))
-        #expect(cells["A2"] == .string("Bộ tiêu chí thử nghiệm năm 2023"))
-        #expect(cells["A3"] == .string("(Kèm theo Kế hoạch số 1/KH-UBND ngày 02 tháng 3 năm 2023)"))
+        // The result's own title and Kèm theo line, not the framework's.
+        #expect(cells["A2"] == .string("Kết quả tự đánh giá, chấm điểm Chỉ số CCHC năm 2023"))
+        #expect(cells["A3"] == .string("(Kèm theo Báo cáo số …/BC-… ngày … tháng … năm 2023)"))
         #expect(cells["A5"] == .string("STT") && cells["D5"] == .string("Điểm tự đánh giá"))
         #expect((6...13).map { cells["A\($0)"] } == ["1", "1.1", "1.2", "2", "2.1", "2.2", "3", "3.1"].map { .string($0) })
         #expect(cells["C6"] == .number(3) && cells["D6"] == .number(2.5))
@@ -198,15 +204,20 @@ struct ConsolidationTests {
 
         var summary: [String] = []
         try reader.readRows(of: reader.sheets[1]) { row in summary.append(row.cells.map(\.value.description).joined(separator: "|")) }
-        #expect(summary.contains("1|Công tác chỉ đạo, điều hành|3|2.5|0.5|trừ 0,5/3 điểm|83.33"))
-        #expect(summary.contains { $0.hasPrefix("Tổng cộng|5.5|3.75|1.75|trừ 1,75/5,5 điểm") })
+        #expect(summary.contains("1|Công tác chỉ đạo, điều hành|3|2.5|0.5|trừ 0,5/3 điểm|83.33|Khá"))
+        #expect(summary.contains("3|Thể chế|1|chưa có số liệu|1 tiêu chí, 1 điểm"))
+        #expect(summary.contains("Tổng cộng|5.5|3.75|0.75|trừ 0,75/4,5 điểm có số liệu (tạm tính)|1 tiêu chí, 1 điểm|83.33|Khá (tạm tính)"))
+        #expect(summary.contains { $0.contains("Phòng Tư pháp|1|Có lỗi — chưa tổng hợp|1 tiêu chí, 1 điểm") })
 
         var check: [String] = []
         try reader.readRows(of: reader.sheets[2]) { row in check.append(row.cells.map(\.value.description).joined(separator: "|")) }
-        #expect(check.contains { $0.hasPrefix("hong.xlsx|Không đọc được") })
-        #expect(check.contains { $0.hasPrefix("tp.xlsx|Lỗi|score.exceeds-max|Biểu mẫu|D5") })
-        #expect(check.contains { $0.hasPrefix("Phòng Tư pháp|TP") })
-        #expect(check.contains { $0.hasPrefix("tp.xlsx|Tệp có lỗi|Biểu mẫu|4|3.1") })
+        #expect(check.contains { $0.hasPrefix("4|hong.xlsx|Không đọc được") })
+        #expect(check.contains { $0.hasPrefix("1|tp.xlsx|Lỗi|Biểu mẫu|D5|1.2|score.exceeds-max") })
+        #expect(check.contains { $0.hasPrefix("1|Phòng Tư pháp|Có lỗi — chưa tổng hợp|TP|1|tp.xlsx") })
+        // Criteria are referred to by their Phụ lục row (3.1 is on row 13).
+        #expect(check.contains { $0.hasPrefix("1|Rà soát văn bản|Có lỗi — chưa tổng hợp|Phòng Tư pháp|13|3.1|1") })
+        #expect(check.contains { $0.hasPrefix("4|tp.xlsx|Tệp có lỗi|Biểu mẫu|13|3.1|") })
+        #expect(check.contains { $0.hasPrefix("5|pnv.xlsx|Đã tổng hợp|Biểu mẫu|7|1.1|") })
     }
 }
 

@@ -175,19 +175,30 @@ struct ExampleWorkflowTests {
         #expect(abs((totalRow[4]?.number ?? 0) - selfTotal) < 1e-9)
         // The invalid VHTT file is left out: its criterion 1.4.1 has no score.
         #expect(table.rows.first { $0.code == "1.4.1" }?.score(.selfScore) == nil)
-        #expect(c.unitsNotSubmitted.map(\.code) == ["VHTT", "CNVPDKDD"])
+        // VHTT sent a file with errors: excluded, not "not submitted".
+        #expect(c.unitsNotSubmitted.map(\.code) == ["CNVPDKDD"])
+        #expect(c.unitsExcluded.map(\.code) == ["VHTT"])
 
-        // Tổng hợp điểm: one line per field with the sums of the Phụ lục.
-        var summary: [[String]] = []
+        // Tổng hợp điểm: one line per field; achieved = the Phụ lục's sums (criteria
+        // without a value add nothing), lost only over criteria with a value.
+        var summary: [[Int: String]] = []
         try reader.readRows(of: try reader.sheet(named: AppendixWorkbook.summarySheet)) { row in
-            summary.append(row.cells.map(\.value.description))
+            summary.append(Dictionary(row.cells.map { ($0.reference.column, $0.value.description) }, uniquingKeysWith: { a, _ in a }))
         }
-        for field in top {
-            let line = try #require(summary.first { $0.first == field.code && $0.count >= 7 }, "field \(field.code)")
-            let achieved = field.score(.selfScore)?.number ?? 0
-            let max = field.score(.max)?.number ?? 0
-            #expect(abs((Double(line[3]) ?? -1) - achieved) < 1e-9)
-            #expect(line[5] == "trừ \(ScoreFormat.vietnamese(max - achieved))/\(ScoreFormat.vietnamese(max)) điểm")
+        #expect(c.summary.fields.map(\.code) == top.map(\.code))
+        for (field, row) in zip(c.summary.fields, top) {
+            let line = try #require(summary.first { $0[1] == field.code && $0[2] == field.title }, "field \(field.code)")
+            let f = field.figures
+            #expect(abs(f.achieved - (row.score(.selfScore)?.number ?? 0)) < 1e-9, "achieved \(field.code)")
+            #expect(abs(f.max - (row.score(.max)?.number ?? 0)) < 1e-9)
+            #expect(abs(f.scoredMax + f.missingMax + f.notApplicableMax - f.max) < 1e-9)
+            #expect(line[7] == ScoreSummaryText.loss(f))
+            if f.scored > 0 {
+                #expect(Double(line[6] ?? "") == f.lost && Double(line[9] ?? "") == f.index)
+            } else {
+                #expect(line[5] == nil && line[6] == nil && line[9] == nil, "no figures without data in \(field.code)")
+            }
+            #expect(line[8] == ScoreSummaryText.missing(f))
         }
 
         // Kiểm tra: every input row of every file appears exactly once.
@@ -196,8 +207,8 @@ struct ExampleWorkflowTests {
         try reader.readRows(of: try reader.sheet(named: AppendixWorkbook.checkSheet)) { row in
             let values = row.cells.map(\.value.description)
             if values.first == "6. Nguồn của từng dòng đầu vào" { inAccount = true; return }
-            guard inAccount, values.count >= 4, let number = Int(values[3]) else { return }
-            accountLines["\(values[0])#\(number)", default: 0] += 1
+            guard inAccount, values.count >= 4, let number = Int(values[0]) else { return }
+            accountLines["\(values[1])#\(number)", default: 0] += 1
         }
         var expected = Set<String>()
         for case .submission(let s, _) in results {

@@ -19,7 +19,11 @@ enum AppendixStyles {
     static let code = text.with { $0.horizontal = .center }
     static let number = text.with { $0.numberFormat = scoreFormat; $0.horizontal = .center }
     static let percent = text.with { $0.numberFormat = percentFormat; $0.horizontal = .center }
-    static let note = base.with { $0.italic = true; $0.wrap = true }
+    static let note = base.with { $0.italic = true; $0.wrap = true; $0.vertical = .top }
+    /// Signature block: the date line in italics, titles and names in bold (13 pt).
+    static let signatureDate = base.with { $0.italic = true; $0.fontSize = 13; $0.horizontal = .center; $0.wrap = true }
+    static let signatureTitle = base.with { $0.bold = true; $0.fontSize = 13; $0.horizontal = .center; $0.wrap = true }
+    static let signatureNote = base.with { $0.italic = true; $0.horizontal = .center; $0.wrap = true }
 
     static func bold(_ style: CellStyle) -> CellStyle { style.with { $0.bold = true } }
     /// Rows that come from, or are about, invalid submissions.

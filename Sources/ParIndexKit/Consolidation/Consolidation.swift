@@ -20,6 +20,8 @@ public struct Consolidation: Sendable {
     /// Two submissions gave different values for one criterion.
     public struct Conflict: Sendable {
         public var code: String
+        /// The criterion's position in framework order (its row in ``Consolidation/rows``).
+        public var criterionIndex: Int
         public var used: SourceRef
         /// The first differing rows (at most ``shownLimit``)…
         public var others: [SourceRef]
@@ -44,36 +46,9 @@ public struct Consolidation: Sendable {
         public var status: Status
         /// Vietnamese: where the row went, or why it did not.
         public var detail: String
-    }
-
-    /// Score summary of one top-level field (lĩnh vực).
-    public struct FieldSummary: Sendable {
-        public var code: String
-        public var title: String
-        public var max: Double
-        public var achieved: Double
-        public var lost: Double { max - achieved }
-        public var percent: Double { max > 0 ? achieved / max * 100 : 0 }
-    }
-
-    /// Points of one lead unit.
-    public struct UnitSummary: Sendable {
-        public var unit: Unit
-        public var criteria: Int
-        public var max: Double
-        public var achieved: Double
-        public var submitted: Bool
-    }
-
-    /// One submission's place when submissions are peers (each covers the whole framework).
-    public struct RankEntry: Sendable {
-        public var rank: Int
-        public var file: String
-        public var unit: String
-        public var max: Double
-        public var achieved: Double
-        /// Achieved ÷ max, rounded to two decimals.
-        public var index: Double
+        /// The criterion the row stands for, as its position in framework order (its
+        /// `Phụ lục` row is the first data row plus this); nil for other rows.
+        public var criterionIndex: Int? = nil
     }
 
     /// Per input file: what it is and how it fared.
@@ -99,16 +74,19 @@ public struct Consolidation: Sendable {
     /// The submissions are peers assessed on the whole framework: score columns hold their
     /// average and ``ranking`` compares them.
     public var peers: Bool
-    public var fields: [FieldSummary]
-    public var units: [UnitSummary]
-    public var ranking: [RankEntry]
+    /// The `Tổng hợp điểm` figures (per field, per lead unit, total, ranking).
+    public var summary: ScoreSummary
     public var inputs: [InputSummary]
     public var findings: [Finding]
-    public var unitsNotSubmitted: [Unit]
     public var criteriaNotSubmitted: [Criterion]
     public var conflicts: [Conflict]
     /// Every input row's fate (streamed to the `Kiểm tra` sheet).
     public var ledger: AccountLedger
+
+    /// Lead units with no file among the inputs.
+    public var unitsNotSubmitted: [ScoreSummary.UnitLine] { summary.units.filter { $0.status == .notSubmitted } }
+    /// Lead units whose files were all left out for their errors.
+    public var unitsExcluded: [ScoreSummary.UnitLine] { summary.units.filter { $0.status == .excluded } }
 
     /// The account lines, materialized (small runs and tests; the writer streams ``ledger``).
     public var accounts: [Account] {

@@ -15,6 +15,12 @@ public struct ConsolidationBuilder: Sendable {
     private let fillRoles: [ColumnRole]
     private let leadsByCriterion: [Set<String>]
     private let scoredCount: Int
+    /// Flat indices of the scored criteria (leaves with a điểm chuẩn).
+    private let scoredLeaves: [Int]
+    /// Per flat index: the framework says the criterion applies to nobody…
+    private let notApplicableEverywhere: [Bool]
+    /// …or not to these units (codes).
+    private let notApplicableUnits: [Set<String>]
 
     /// Ranking key of a candidate row: values first, valid files, the lead unit's, input order.
     private struct Key: Comparable {
@@ -49,9 +55,9 @@ public struct ConsolidationBuilder: Sendable {
         var texts: [Int32: String]
         /// Duplicate row → the row that had its criterion first.
         var firstRows: [Int32: Int32] = [:]
-        /// Points per score role over the scored criteria it covers, and their max.
-        var points: [ColumnRole: Double]
-        var coveredMax: Double
+        /// Per score role, this file's own figures over the whole framework (for peers).
+        var tallies: [ColumnRole: ScoreTally]
+        /// Scored criteria the file has a row for.
         var covered: Int
         var included: Bool
     }
@@ -80,7 +86,33 @@ public struct ConsolidationBuilder: Sendable {
         byID = index.byID
         fillRoles = layout.columns.filter { !$0.given }.map(\.role)
         leadsByCriterion = flat.map { Set($0.criterion.lead.compactMap { directory.resolve($0)?.code }) }
-        scoredCount = flat.filter { !$0.criterion.isGroup && $0.criterion.max != nil }.count
+        let scoredLeaves = flat.indices.filter { !flat[$0].criterion.isGroup && flat[$0].criterion.max != nil }
+        self.scoredLeaves = scoredLeaves
+        scoredCount = scoredLeaves.count
+        notApplicableEverywhere = flat.map { $0.criterion.notApplicable == .everywhere }
+        notApplicableUnits = flat.map { item in
+            guard case .units(let names)? = item.criterion.notApplicable else { return [] }
+            return Set(names.compactMap { directory.resolve($0)?.code })
+        }
+    }
+
+    /// True when the framework says criterion `c` does not apply to `unit` (or to anybody).
+    private func frameworkExcludes(_ c: Int, unit: String?) -> Bool {
+        notApplicableEverywhere[c] || unit.map { notApplicableUnits[c].contains($0) } == true
+    }
+
+    /// True when the framework excludes criterion `c` for every unit that leads it.
+    private func frameworkExcludesLeads(_ c: Int) -> Bool {
+        notApplicableEverywhere[c]
+            || (!leadsByCriterion[c].isEmpty && leadsByCriterion[c].isSubset(of: notApplicableUnits[c]))
+    }
+
+    /// What scored criterion `c` contributes, given its value and whether the framework excludes it.
+    private static func entry(_ value: ScoreValue?, excluded: Bool) -> ScoreTally.Entry {
+        if excluded { return .notApplicable }
+        if let n = value?.number { return .scored(n) }
+        if value?.isNotApplicable == true { return .notApplicable }
+        return .missing
     }
 
     /// Adds one input; `index` is its position in input order (ties are broken by it).
@@ -96,7 +128,7 @@ public struct ConsolidationBuilder: Sendable {
         case .unreadable, .skipped:
             inputs[index] = InputRecord(file: file.file, status: file.status == .unreadable ? .unreadable : .skipped,
                                         reason: file.reason, errors: 0, warnings: 0,
-                                        start: 0, count: 0, texts: [:], points: [:], coveredMax: 0, covered: 0, included: false)
+                                        start: 0, count: 0, texts: [:], tallies: [:], covered: 0, included: false)
         case .valid, .invalid:
             addSubmission(file, at: index, supersededBy: supersededBy)
         }
@@ -111,9 +143,10 @@ public struct ConsolidationBuilder: Sendable {
         var record = InputRecord(file: file.file, sheet: file.sheet, status: status,
                                  reason: supersededBy.map { "Đã có phiên bản mới hơn: \($0)" }, unit: unit,
                                  errors: file.errors, warnings: file.warnings,
-                                 start: 0, count: 0, texts: [:], points: [:], coveredMax: 0, covered: 0, included: included)
+                                 start: 0, count: 0, texts: [:], tallies: [:], covered: 0, included: included)
         var rows: [RowRecord] = []
         rows.reserveCapacity(file.rows.count)
+        var ownValues: [Int: [ColumnRole: ScoreValue]] = [:]
         for row in file.rows {
             let rowKey = Int32(clamping: row.row)
             let c: Int
@@ -152,12 +185,9 @@ public struct ConsolidationBuilder: Sendable {
             let hash = hasher.finalize()
             rows.append(RowRecord(row: row.row, criterion: c, hash: hash, hasValues: hasValues, excluded: !included))
             let criterion = flat[c].criterion
-            if !criterion.isGroup, let max = criterion.max {
+            if !criterion.isGroup, criterion.max != nil {
                 record.covered += 1
-                record.coveredMax += max
-                for role in ColumnRole.pointsRoles {
-                    if let n = row.values[role]?.number { record.points[role, default: 0] += n }
-                }
+                ownValues[c] = row.values
             }
             guard included else { continue }
             for role in fillRoles where role.isScore {
@@ -173,6 +203,15 @@ public struct ConsolidationBuilder: Sendable {
             if let current = chosen[c], current.key < key { continue }
             chosen[c] = Chosen(key: key, values: values, hash: Int64(hash),
                                source: SourceRef(file: file.file, sheet: file.sheet ?? "", row: row.row), valid: valid)
+        }
+        // This file's own figures over the whole framework, for each role (peers are ranked by them).
+        for role in ColumnRole.pointsRoles where layout.column(role) != nil || ownValues.values.contains(where: { $0[role] != nil }) {
+            var tally = ScoreTally()
+            for c in scoredLeaves {
+                tally.add(max: flat[c].criterion.max ?? 0,
+                          Self.entry(ownValues[c]?[role], excluded: frameworkExcludes(c, unit: unit?.code)))
+            }
+            record.tallies[role] = tally
         }
         record.start = store.append(rows)
         record.count = rows.count
@@ -258,37 +297,13 @@ public struct ConsolidationBuilder: Sendable {
                 if pick.key.notLead == 0 { why = "dùng giá trị của đơn vị chủ trì (\(pick.source.file))" }
                 else if pick.valid && entry.fromInvalid { why = "dùng giá trị của tệp hợp lệ (\(pick.source.file))" }
                 else { why = "dùng giá trị của tệp đứng trước theo thứ tự đầu vào (\(pick.source.file))" }
-                conflicts.append(.init(code: criterion.code.isEmpty ? criterion.id : criterion.code, used: pick.source,
+                conflicts.append(.init(code: criterion.code.isEmpty ? criterion.id : criterion.code, criterionIndex: c, used: pick.source,
                                        others: entry.shown, otherCount: entry.count,
                                        reason: "Tiêu chí \(criterion.id) có \(entry.count + 1) giá trị khác nhau: \(why)"))
             }
         }
 
-        let submitted = Set(records.filter(\.included).compactMap { $0.unit?.code })
-        let leadUnits = framework.units.filter { unit in leadsByCriterion.contains { $0.contains(unit.code) } }
-        let unitSummaries = leadUnits.map { unit in
-            var summary = Consolidation.UnitSummary(unit: unit, criteria: 0, max: 0, achieved: 0, submitted: submitted.contains(unit.code))
-            for (i, row) in rows.enumerated() where !row.isGroup && leadsByCriterion[i].contains(unit.code) {
-                summary.criteria += 1
-                summary.max += row.max ?? 0
-                summary.achieved += pointsRole.flatMap { row.values[$0]?.number } ?? 0
-            }
-            return summary
-        }
-
-        var ranking: [Consolidation.RankEntry] = []
-        if peers, let pointsRole {
-            ranking = included.map { r in
-                let achieved = r.points[pointsRole] ?? 0
-                let index = r.coveredMax > 0 ? (achieved / r.coveredMax * 100).rounded() / 100 : 0
-                return .init(rank: 0, file: r.file, unit: r.unit?.name ?? r.file, max: r.coveredMax, achieved: achieved, index: index)
-            }
-            ranking.sort { ($0.index, $0.achieved) > ($1.index, $1.achieved) }
-            for i in ranking.indices {
-                ranking[i].rank = i > 0 && ranking[i].index == ranking[i - 1].index ? ranking[i - 1].rank : i + 1
-            }
-        }
-
+        let summary = scoreSummary(rows: rows, records: records, pointsRole: pointsRole, peers: peers)
         var usedPerFile: [String: Int] = [:]
         for pick in chosen.values { usedPerFile[pick.source.file, default: 0] += 1 }
         let summaries = records.map { r in
@@ -299,13 +314,69 @@ public struct ConsolidationBuilder: Sendable {
         return Consolidation(
             framework: framework, layout: layout, year: options.year ?? framework.metadata.year,
             rows: rows, totals: totals, totalMax: totalMax, pointsRole: pointsRole, peers: peers,
-            fields: ConsolidationRules.fieldSummaries(rows, pointsRole: pointsRole), units: unitSummaries,
-            ranking: ranking, inputs: summaries,
+            summary: summary, inputs: summaries,
             findings: findings.sorted { $0.0 < $1.0 }.flatMap(\.1),
-            unitsNotSubmitted: leadUnits.filter { !submitted.contains($0.code) },
             criteriaNotSubmitted: zip(flat, rows).filter { !$0.0.criterion.isGroup && $0.1.source == nil }.map(\.0.criterion),
             conflicts: conflicts,
             ledger: AccountLedger(records: records, store: store, chosen: chosen.mapValues { $0.source }, flat: flat))
+    }
+
+    /// The `Tổng hợp điểm` figures: only criteria with a value count as achieved or lost.
+    private func scoreSummary(rows: [Consolidation.Row], records: [InputRecord], pointsRole: ColumnRole?,
+                              peers: Bool) -> ScoreSummary {
+        let bands = framework.bands
+        func value(_ c: Int) -> ScoreValue? { pointsRole.flatMap { rows[c].values[$0] } }
+        let isScored = { (c: Int) in !rows[c].isGroup && rows[c].criterion.max != nil }
+
+        // Fields: the top-level rows (or the children of a single top-level section).
+        let topDepth = rows.filter { $0.depth == 0 }.count == 1 && rows.count > 1 ? 1 : 0
+        var fields: [ScoreSummary.Field] = []
+        var total = ScoreTally()
+        for (i, row) in rows.enumerated() where row.depth == topDepth && (row.max ?? 0) > 0 {
+            var tally = ScoreTally()
+            var j = i
+            repeat {
+                if isScored(j) {
+                    tally.add(max: rows[j].criterion.max ?? 0, Self.entry(value(j), excluded: frameworkExcludesLeads(j)))
+                }
+                j += 1
+            } while j < rows.count && rows[j].depth > row.depth
+            fields.append(.init(code: row.criterion.code, title: row.criterion.title, figures: ScoreFigures(tally, bands: bands)))
+        }
+        for c in scoredLeaves { total.add(max: rows[c].criterion.max ?? 0, Self.entry(value(c), excluded: frameworkExcludesLeads(c))) }
+
+        // Lead units: status from their files, figures over the criteria they lead.
+        var status: [String: UnitStatus] = [:]
+        var files: [String: [String]] = [:]
+        for record in records {
+            guard let code = record.unit?.code else { continue }
+            files[code, default: []].append(record.file)
+            if record.included { status[code] = .submitted }
+            else if record.status == .excludedInvalid, status[code] != .submitted { status[code] = .excluded }
+        }
+        let units = framework.units.filter { unit in leadsByCriterion.contains { $0.contains(unit.code) } }.map { unit in
+            var tally = ScoreTally()
+            for c in scoredLeaves where leadsByCriterion[c].contains(unit.code) {
+                tally.add(max: rows[c].criterion.max ?? 0, Self.entry(value(c), excluded: frameworkExcludes(c, unit: unit.code)))
+            }
+            return ScoreSummary.UnitLine(code: unit.code, name: unit.name, status: status[unit.code] ?? .notSubmitted,
+                                         files: files[unit.code] ?? [], figures: ScoreFigures(tally, bands: bands))
+        }
+
+        // Peers: each file by its own figures; equal indices share a rank.
+        var ranking: [ScoreSummary.RankLine] = []
+        if peers, let pointsRole {
+            ranking = records.filter(\.included).map { r in
+                .init(rank: 0, file: r.file, unit: r.unit?.name ?? r.file,
+                      figures: ScoreFigures(r.tallies[pointsRole] ?? ScoreTally(), bands: bands))
+            }
+            ranking.sort { ($0.figures.index ?? -1, $0.figures.achieved) > ($1.figures.index ?? -1, $1.figures.achieved) }
+            for i in ranking.indices {
+                ranking[i].rank = i > 0 && ranking[i].figures.index == ranking[i - 1].figures.index ? ranking[i - 1].rank : i + 1
+            }
+        }
+        return ScoreSummary(pointsRole: pointsRole, bands: bands, fields: fields, total: ScoreFigures(total, bands: bands),
+                            units: units, ranking: ranking)
     }
 }
 
@@ -360,17 +431,18 @@ public struct AccountLedger: Sendable {
                                    detail: "Phiên bản cũ: \(record.reason ?? "đã có phiên bản mới hơn"); dòng không được tổng hợp"))
                 } else if r.excluded {
                     try body(.init(file: record.file, sheet: record.sheet, row: row, code: criterion.code, status: .excludedInvalid,
-                                   detail: "Tệp có lỗi: dòng không được tổng hợp (dùng --include-invalid để gộp)"))
+                                   detail: "Tệp có lỗi: dòng không được tổng hợp (dùng --include-invalid để gộp)", criterionIndex: c))
                 } else if let pick = chosen[c], pick.file == record.file, pick.row == row {
                     try body(.init(file: record.file, sheet: record.sheet, row: row, code: criterion.code, status: .used,
-                                   detail: "Tổng hợp vào tiêu chí \(criterion.id) (dòng \(c + 1) của bảng tiêu chí)\(record.errors > 0 ? ", từ tệp có lỗi" : "")"))
+                                   detail: "Tổng hợp vào tiêu chí \(criterion.id)\(record.errors > 0 ? ", từ tệp có lỗi" : "")",
+                                   criterionIndex: c))
                 } else if !r.hasValues {
                     try body(.init(file: record.file, sheet: record.sheet, row: row, code: criterion.code, status: .skipped,
-                                   detail: "Dòng \(criterion.id) không có số liệu cần tổng hợp (dòng nhóm để tham khảo, hoặc để trống)"))
+                                   detail: "Dòng \(criterion.id) không có số liệu cần tổng hợp (dòng nhóm để tham khảo, hoặc để trống)", criterionIndex: c))
                 } else {
                     let from = chosen[c].map { " đã lấy từ \($0)" } ?? ""
                     try body(.init(file: record.file, sheet: record.sheet, row: row, code: criterion.code, status: .notUsed,
-                                   detail: "Tiêu chí \(criterion.id)\(from); dòng này không được dùng"))
+                                   detail: "Tiêu chí \(criterion.id)\(from); dòng này không được dùng", criterionIndex: c))
                 }
             }
         }

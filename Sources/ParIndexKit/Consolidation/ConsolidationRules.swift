@@ -42,13 +42,4 @@ enum ConsolidationRules {
             for (role, sum) in sums { rows[i].values[role] = .number(sum) }
         }
     }
-
-    /// Top-level fields; when the framework has a single top-level section, its children.
-    static func fieldSummaries(_ rows: [Consolidation.Row], pointsRole: ColumnRole?) -> [Consolidation.FieldSummary] {
-        let topDepth = rows.filter { $0.depth == 0 }.count == 1 && rows.count > 1 ? 1 : 0
-        return rows.filter { $0.depth == topDepth && ($0.max ?? 0) > 0 }.map { row in
-            Consolidation.FieldSummary(code: row.criterion.code, title: row.criterion.title, max: row.max ?? 0,
-                                       achieved: pointsRole.flatMap { row.values[$0]?.number } ?? 0)
-        }
-    }
 }

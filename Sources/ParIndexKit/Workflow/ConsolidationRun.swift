@@ -104,10 +104,10 @@ public struct ConsolidationResult: Sendable {
     }
 
     /// Writes the appendix workbook atomically, creating its folder if needed.
-    public func write(to path: String) throws {
+    public func write(to path: String, report: ReportMetadata = ReportMetadata()) throws {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        try AppendixWorkbook.write(consolidation, to: path)
+        try AppendixWorkbook.write(consolidation, to: path, report: report)
     }
 }
 

@@ -47,14 +47,22 @@ public struct PageSetup: Hashable, Sendable {
     public var header: String?
     /// Footer text, e.g. `&CTrang &P/&N`.
     public var footer: String?
+    /// The number of the sheet's first printed page: set it (e.g. to 1) so that printing a
+    /// whole workbook numbers this sheet on its own rather than after the sheets before it.
+    public var firstPageNumber: Int?
+    /// False leaves the first page without header and footer (Nghị định 30/2020: no page
+    /// number on the first page).
+    public var headerOnFirstPage: Bool
 
     public init(paper: Paper = .a4, orientation: Orientation = .portrait, margins: Margins? = nil,
                 repeatRows: ClosedRange<Int>? = nil, repeatColumns: ClosedRange<Int>? = nil,
                 printArea: CellRange? = nil, fitToWidth: Bool = false, scale: Int? = nil,
-                centerHorizontally: Bool = false, header: String? = nil, footer: String? = nil) {
+                centerHorizontally: Bool = false, header: String? = nil, footer: String? = nil,
+                firstPageNumber: Int? = nil, headerOnFirstPage: Bool = true) {
         self.paper = paper; self.orientation = orientation; self.margins = margins
         self.repeatRows = repeatRows; self.repeatColumns = repeatColumns
         self.printArea = printArea; self.fitToWidth = fitToWidth; self.scale = scale
         self.centerHorizontally = centerHorizontally; self.header = header; self.footer = footer
+        self.firstPageNumber = firstPageNumber; self.headerOnFirstPage = headerOnFirstPage
     }
 }

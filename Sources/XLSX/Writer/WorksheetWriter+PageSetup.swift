@@ -38,6 +38,8 @@ extension WorksheetWriter {
             worksheet_set_print_scale(sheet, UInt16(scale))
         }
         if setup.centerHorizontally { worksheet_center_horizontally(sheet) }
+        if let first = setup.firstPageNumber { worksheet_set_start_page(sheet, UInt16(first)) }
+        owner.setHeaderOnFirstPage(setup.headerOnFirstPage, sheet: index)
 
         var headerOptions = lxw_header_footer_options()
         headerOptions.margin = (setup.margins?.header ?? 7.62) / 25.4
@@ -70,6 +72,9 @@ extension WorksheetWriter {
             try WriterChecks.check(column: columns.upperBound)
         }
         if let area = setup.printArea { try WriterChecks.check(area) }
+        if let first = setup.firstPageNumber, !(1...32_767).contains(first) {
+            throw WriterChecks.fail("số trang đầu \(first) không hợp lệ (từ 1 đến 32.767)")
+        }
         if let scale = setup.scale, !(10...400).contains(scale) {
             throw WriterChecks.fail("tỷ lệ in \(scale)% không hợp lệ (từ 10 đến 400)")
         }

@@ -29,6 +29,9 @@ public final class XLSXWriter {
         let name: String
         let pointer: UnsafeMutablePointer<lxw_worksheet>
         var hidden = false
+        /// Header and footer left off the first printed page (patched in at ``close()``:
+        /// libxlsxwriter has no `differentFirst`).
+        var noHeaderOnFirstPage = false
     }
 
     private(set) var workbook: UnsafeMutablePointer<lxw_workbook>?
@@ -163,6 +166,18 @@ public final class XLSXWriter {
             unlink(temporaryPath)
             try WriterChecks.check(error, "không ghi được tệp \"\(path)\"")
         }
+        let firstPagePlain = sheets.indices.filter { sheets[$0].noHeaderOnFirstPage }
+        if !firstPagePlain.isEmpty {
+            do {
+                // libxlsxwriter names sheet parts in the order the sheets were added.
+                try PackagePatch.replaceFirst("<headerFooter>", with: "<headerFooter differentFirst=\"1\">",
+                                              inParts: firstPagePlain.map { "xl/worksheets/sheet\($0 + 1).xml" },
+                                              package: temporaryPath)
+            } catch {
+                unlink(temporaryPath)
+                throw error
+            }
+        }
         guard rename(temporaryPath, path) == 0 else {
             let reason = Self.systemError()
             unlink(temporaryPath)
@@ -173,6 +188,10 @@ public final class XLSXWriter {
     }
 
     // MARK: - Internal
+
+    func setHeaderOnFirstPage(_ on: Bool, sheet index: Int) {
+        sheets[index].noHeaderOnFirstPage = !on
+    }
 
     func openWorkbook() throws -> UnsafeMutablePointer<lxw_workbook> {
         guard let workbook else {

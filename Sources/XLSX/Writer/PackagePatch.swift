@@ -1,0 +1,63 @@
+import CZip
+import Foundation
+
+/// Small in-place edits of a package just written (a temporary file not yet renamed into
+/// place), for the few things libxlsxwriter cannot write. Each edited part is read whole:
+/// use it for small parts only.
+enum PackagePatch {
+    /// Parts larger than this are not patched (they are written by our own writer, so a
+    /// patched part is a sheet's few hundred rows at most).
+    static let maxPartBytes = 64 << 20
+
+    /// Replaces the first occurrence of `old` with `new` in each part named (parts missing,
+    /// or without `old`, are left as they are).
+    static func replaceFirst(_ old: String, with new: String, inParts names: [String], package path: String) throws {
+        var code: Int32 = 0
+        guard let archive = zip_open(path, 0, &code) else {
+            throw WriterChecks.fail("không mở lại được tệp tạm \"\(path)\" để hoàn thiện (mã libzip \(code))")
+        }
+        var changed = false
+        for name in names {
+            let index = zip_name_locate(archive, name, 0)
+            guard index >= 0, var data = try read(archive, UInt64(index), name: name, path: path) else { continue }
+            guard let range = data.range(of: Data(old.utf8)) else { continue }
+            data.replaceSubrange(range, with: Data(new.utf8))
+            // libzip keeps the buffer until zip_close and frees it then.
+            let buffer = malloc(max(1, data.count))!
+            data.copyBytes(to: buffer.assumingMemoryBound(to: UInt8.self), count: data.count)
+            guard let source = zip_source_buffer(archive, buffer, zip_uint64_t(data.count), 1) else {
+                free(buffer)
+                zip_discard(archive)
+                throw WriterChecks.fail("không sửa được phần \(name) của \"\(path)\"")
+            }
+            guard zip_file_replace(archive, UInt64(index), source, ZIP_FL_ENC_UTF_8) == 0 else {
+                zip_source_free(source)
+                zip_discard(archive)
+                throw WriterChecks.fail("không sửa được phần \(name) của \"\(path)\"")
+            }
+            changed = true
+        }
+        if !changed { zip_discard(archive); return }
+        guard zip_close(archive) == 0 else {
+            let reason = String(cString: zip_strerror(archive))
+            zip_discard(archive)
+            throw WriterChecks.fail("không ghi lại được \"\(path)\": \(reason)")
+        }
+    }
+
+    private static func read(_ archive: OpaquePointer, _ index: UInt64, name: String, path: String) throws -> Data? {
+        var st = zip_stat_t()
+        zip_stat_init(&st)
+        guard zip_stat_index(archive, index, 0, &st) == 0, (st.valid & UInt64(ZIP_STAT_SIZE)) != 0 else { return nil }
+        guard st.size <= UInt64(maxPartBytes) else { return nil }
+        guard let file = zip_fopen_index(archive, index, 0) else {
+            throw WriterChecks.fail("không đọc lại được phần \(name) của \"\(path)\"")
+        }
+        defer { zip_fclose(file) }
+        var data = Data(count: Int(st.size))
+        let count = Int(st.size)
+        let read = data.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t(count)) }
+        guard read == count else { throw WriterChecks.fail("không đọc lại được phần \(name) của \"\(path)\"") }
+        return data
+    }
+}
