@@ -32,7 +32,7 @@ enum CheckSheet {
             switch input.status {
             case .unreadable: status = "Không đọc được"
             case .skipped: status = "Bỏ qua"
-            case .excludedInvalid: status = UnitStatus.excluded.label
+            case .excludedInvalid: status = ScoreSummary.UnitStatus.excluded.label
             case .superseded: status = "Đã có bản mới hơn"
             default: status = input.errors > 0 ? "Có lỗi, đã tổng hợp" : "Hợp lệ"
             }

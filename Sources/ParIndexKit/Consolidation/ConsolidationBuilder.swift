@@ -346,7 +346,7 @@ public struct ConsolidationBuilder: Sendable {
         for c in scoredLeaves { total.add(max: rows[c].criterion.max ?? 0, Self.entry(value(c), excluded: frameworkExcludesLeads(c))) }
 
         // Lead units: status from their files, figures over the criteria they lead.
-        var status: [String: UnitStatus] = [:]
+        var status: [String: ScoreSummary.UnitStatus] = [:]
         var files: [String: [String]] = [:]
         for record in records {
             guard let code = record.unit?.code else { continue }
