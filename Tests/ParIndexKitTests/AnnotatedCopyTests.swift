@@ -63,7 +63,7 @@ struct AnnotatedCopyTests {
         let xfsAfter = PackageDiff.children(of: "cellXfs", in: stylesAfter)
         let fills = PackageDiff.children(of: "fills", in: stylesAfter)
         #expect(Array(xfsAfter.prefix(xfsBefore.count)) == xfsBefore)
-        for (ref, color) in [("D10", "FFFFC7CE"), ("E10", "FFFFC7CE"), ("B10", "FFFFEB9C"), ("B60", "FFFFC7CE")] {
+        for (ref, color) in [("D10", "FFFFC7CE"), ("E10", "FFFFC7CE"), ("B10", "FFFFD966"), ("B60", "FFFFC7CE")] {
             let tag = try #require(tagsAfter[ref], "\(ref)")
             let xf = xfsAfter[PackageDiff.style(tag)]
             #expect(PackageDiff.withoutFill(xf) == PackageDiff.withoutFill(xfsBefore[tagsBefore[ref].map(PackageDiff.style) ?? 0]), "\(ref)")

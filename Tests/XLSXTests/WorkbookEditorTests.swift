@@ -241,6 +241,50 @@ struct WorkbookEditorTests {
         for name in try a.entryNames() { #expect(try a.text(of: name) == b.text(of: name), "\(name)") }
     }
 
+    @Test("prefixed elements, rows and cells without r, no stylesheet, another active sheet")
+    func handmadePackage() throws {
+        let scratch = try WriterScratchFolder()
+        defer { scratch.remove() }
+        let source = AnnotateFixtures.folder.appendingPathComponent("handmade.xlsx").path
+        let copy = scratch.file("copy.xlsx")
+        let marks = [
+            CellMark(sheet: "Một", cell: CellReference(a1: "B2")!, fill: AnnotateFixtures.red, comment: "Lỗi: dòng trống"),
+            CellMark(sheet: "Một", cell: CellReference(a1: "A3")!, fill: AnnotateFixtures.yellow, comment: nil),
+            CellMark(sheet: "Một", cell: CellReference(a1: "C1")!, fill: AnnotateFixtures.red, comment: nil),
+            CellMark(sheet: "Hai", cell: CellReference(a1: "B1")!, fill: AnnotateFixtures.red, comment: "Lỗi: thiếu"),
+        ]
+        var edit = AnnotateFixtures.edit()
+        edit.marks = marks
+        try WorkbookEditor.apply(edit, source: source, destination: copy)
+        let original = try XLSXReader(path: source)
+        let edited = try XLSXReader(path: copy)
+        #expect(edited.sheets.map(\.name) == ["Kết quả", "Một", "Hai"])
+        #expect(edited.definedNames["Hai!_xlnm.Print_Area"] == original.definedNames["Hai!_xlnm.Print_Area"])
+        #expect(edited.definedNames["Tong"] == "Hai!$C$1")
+        for sheet in original.sheets {
+            var a: [Row] = [], b: [Row] = []
+            try original.readRows(of: sheet) { a.append($0) }
+            try edited.readRows(of: try edited.sheet(named: sheet.name)) { b.append($0) }
+            // Values only: the original has no stylesheet, so no fonts to compare.
+            #expect(a.map { $0.cells.map { [$0.reference.a1, $0.value.description] } }
+                    == b.map { $0.cells.map { [$0.reference.a1, $0.value.description] } }, "\(sheet.name)")
+        }
+        let package = ZipPartReader(path: copy)
+        let one = try package.text(of: "xl/worksheets/sheet1.xml")
+        #expect(one.contains("<x:c r=\"C1\" s=\""))
+        #expect(one.contains("<x:row><x:c r=\"B2\" s=\""))
+        #expect(one.contains("<x:row><x:c s=\"2\"><x:v>3</x:v>"))
+        #expect(one.contains("<x:legacyDrawing "))
+        let two = try package.text(of: "xl/worksheets/sheet2.xml")
+        #expect(two.contains("<x:c r=\"B1\" s=\"") && !two.contains("tabSelected"))
+        let workbook = try package.text(of: "xl/workbook.xml")
+        #expect(workbook.contains("activeTab=\"0\" firstSheet=\"0\"") && workbook.contains("<x:sheet name=\"Kết quả\" sheetId=\"8\""))
+        let styles = try package.text(of: "xl/styles.xml")
+        #expect(PackageDiff.children(of: "fills", in: styles).count >= 4)
+        #expect(try package.text(of: "[Content_Types].xml").contains("/xl/styles.xml"))
+        #expect(try package.text(of: "xl/_rels/workbook.xml.rels").contains("/styles\""))
+    }
+
     @Test("limits apply while editing as while reading")
     func readLimitsApply() throws {
         let scratch = try WriterScratchFolder()

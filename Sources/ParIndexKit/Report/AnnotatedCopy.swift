@@ -16,7 +16,8 @@ public enum AnnotatedCopy {
     public static let defaultAuthor = "Kiểm tra"
 
     static let errorFill: UInt32 = 0xFFC7CE
-    static let warningFill: UInt32 = 0xFFEB9C
+    /// Darker than the light yellow our templates give the cells to fill (`FFF2CC`).
+    static let warningFill: UInt32 = 0xFFD966
     static let errorText: UInt32 = 0x9C0006
     static let warningText: UInt32 = 0x9C5700
 
@@ -97,7 +98,9 @@ public enum AnnotatedCopy {
             var texts: [(text: String, width: Double, bold: Bool)] = []
             for (c, value) in values.enumerated() {
                 let linked = c == 3 ? target : nil
-                cells.append(.init(value, style: linked == nil ? body : link, link: linked))
+                var style = linked == nil ? body : link
+                if c == 0 || c == 3 { style.horizontal = .center }
+                cells.append(.init(value, style: style, link: linked))
                 if case .string(let t)? = value { texts.append((t, widths[c], false)) }
             }
             rows.append(.init(cells, height: RowHeights.height(cells: texts)))

@@ -164,15 +164,26 @@ final class SheetScan: XMLContentHandler {
     // MARK: - Rows and cells
 
     private func startRow(_ attributes: XMLAttributes) throws {
-        let bytes = parser.currentEventBytes()
-        let tag = RawTag(bytes)
-        let offset = parser.currentByteIndex
+        // Read from expat's attributes; the raw tag is only copied for rows that matter.
         var number = rowNumber + 1
-        if let r = tag.value("r") {
-            guard let n = Int(r), n >= 1, n <= CellReference.maxRow else {
-                throw XLSXError.invalidCellReference(part: part, reference: r)
+        var explicit = false
+        var height: Double?
+        var bad: String?
+        attributes.forEach { name, value in
+            if name == .r {
+                if let n = CBytes.parseInt(value), n >= 1, n <= CellReference.maxRow { number = n; explicit = true }
+                else { bad = String(cString: value) }
             }
-            number = n
+        }
+        if let bad { throw XLSXError.invalidCellReference(part: part, reference: bad) }
+        let offset = parser.currentByteIndex
+        let needsTag = targets[number] != nil
+            || (nextTargetRow < targetRows.count && targetRows[nextTargetRow] < number && !explicit)
+        let tag = needsTag ? RawTag(parser.currentEventBytes()) : RawTag([])
+        let bytes = tag.bytes
+        if isBoxRow(number) {
+            let raw = RawTag(parser.currentEventBytes())
+            height = raw.value("ht").flatMap(Double.init)
         }
         // Marked rows that do not exist and come before this one.
         var pieces: [EditPiece] = []
@@ -184,7 +195,7 @@ final class SheetScan: XMLContentHandler {
         if !missing.isEmpty {
             pieces = newRows(missing)
             // A following row without `r` would otherwise be numbered after the new ones.
-            if tag.value("r") == nil {
+            if !explicit {
                 edits.append(PlannedEdit(offset: offset, length: bytes.count,
                                          pieces: pieces + [.text(tag.rewritten(setting: [("r", "\(number)")]))]))
                 pieces = []
@@ -194,28 +205,31 @@ final class SheetScan: XMLContentHandler {
         }
         if nextTargetRow < targetRows.count, targetRows[nextTargetRow] == number { nextTargetRow += 1 }
         rowNumber = number
-        rowTag = tag
+        rowTag = needsTag ? tag : nil
         rowOffset = offset
         rowSeen = []
         column = 0
         rowStyle = nil
-        if let custom = tag.value("customFormat"), custom == "1" || custom == "true" {
+        if needsTag, let custom = tag.value("customFormat"), custom == "1" || custom == "true" {
             rowStyle = tag.value("s").flatMap(Int.init)
         }
-        if let ht = tag.value("ht").flatMap(Double.init), isBoxRow(number) { rowHeights[number] = ht }
-        if tag.isEmptyElement { try endRow(offset: offset, emptyTag: true) }
+        if let height { rowHeights[number] = height }
+        if needsTag, tag.isEmptyElement { try endRow(offset: offset, emptyTag: true) }
     }
 
     private func startCell(_ attributes: XMLAttributes) throws {
+        var col = column + 1
+        var bad: String?
+        attributes.forEach { name, value in
+            if name == .r {
+                if let c = Self.column(of: value) { col = c } else { bad = String(cString: value) }
+            }
+        }
+        if let bad { throw XLSXError.invalidCellReference(part: part, reference: bad) }
+        column = col
+        guard let wanted = targets[rowNumber], wanted.contains(where: { $0 <= col && !rowSeen.contains($0) }) else { return }
         let bytes = parser.currentEventBytes()
         let tag = RawTag(bytes)
-        var col = column + 1
-        if let r = tag.value("r") {
-            guard let ref = CellReference(a1: r) else { throw XLSXError.invalidCellReference(part: part, reference: r) }
-            col = ref.column
-        }
-        column = col
-        guard let wanted = targets[rowNumber] else { return }
         let offset = parser.currentByteIndex
         // Marked cells of this row that do not exist and come before this one.
         let missing = wanted.filter { $0 < col && !rowSeen.contains($0) }
@@ -238,6 +252,22 @@ final class SheetScan: XMLContentHandler {
             let ref = mark(CellReference(row: rowNumber, column: col), style: tag.value("s").flatMap(Int.init) ?? 0)
             edits.append(PlannedEdit(offset: offset, length: bytes.count, pieces: [.restyled(tag, ref)]))
         }
+    }
+
+    /// The column of an A1 reference given as expat's C string (`B12` → 2), nil if invalid.
+    static func column(of value: UnsafePointer<CChar>) -> Int? {
+        var p = value
+        var column = 0
+        while true {
+            let b = UInt8(bitPattern: p.pointee)
+            guard (b >= 65 && b <= 90) || (b >= 97 && b <= 122) else { break }
+            column = column * 26 + Int((b & 0xDF) - 64)
+            if column > CellReference.maxColumn { return nil }
+            p += 1
+        }
+        var digits = 0
+        while p.pointee >= 0x30 && p.pointee <= 0x39 { digits += 1; p += 1 }
+        return column >= 1 && digits > 0 && p.pointee == 0 ? column : nil
     }
 
     private func endRow(offset: Int, emptyTag: Bool) throws {
@@ -289,10 +319,13 @@ final class SheetScan: XMLContentHandler {
         return ref
     }
 
+    private var boxIndex = 0
+
+    /// True for rows within 60 rows below a commented cell (a box spans fewer). Rows come
+    /// in increasing order, so one index walks the sorted commented rows.
     private func isBoxRow(_ row: Int) -> Bool {
-        // A comment box spans at most a few dozen rows below its cell.
-        for start in boxRows where start <= row && row <= start + 60 { return true }
-        return false
+        while boxIndex < boxRows.count, boxRows[boxIndex] + 60 < row { boxIndex += 1 }
+        return boxIndex < boxRows.count && boxRows[boxIndex] - 1 <= row
     }
 
     // MARK: - Dimension

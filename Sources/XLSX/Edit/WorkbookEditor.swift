@@ -125,7 +125,11 @@ private final class EditJob {
             stylesIsNew = true
         }
         copy = try PackageCopy(source: source)
-        if stylesIsNew { stylesPart = newPartName("styles", ".xml", in: folder) }
+        if stylesIsNew {
+            let plain = (folder.isEmpty ? "" : folder + "/") + "styles.xml"
+            stylesPart = archive.contains(plain) ? newPartName("styles", ".xml", in: folder) : plain
+            takenNames.insert(stylesPart.lowercased())
+        }
     }
 
     // MARK: - Run
