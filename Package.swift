@@ -17,16 +17,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
-        // System libraries (Debian: libxlsxwriter-dev, libzip-dev, libexpat1-dev).
+        // System libraries (Debian: libxlsxwriter-dev, libzip-dev, libexpat1-dev, libfreexl-dev).
         .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "CZip", path: "Sources/CZip", pkgConfig: "libzip",
                        providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CExpat", path: "Sources/CExpat", pkgConfig: "expat",
                        providers: [.apt(["libexpat1-dev"])]),
+        .systemLibrary(name: "CFreeXL", path: "Sources/CFreeXL", pkgConfig: "freexl",
+                       providers: [.apt(["libfreexl-dev"])]),
 
         // Generic spreadsheet layer: knows nothing of PAR INDEX.
-        .target(name: "XLSX", dependencies: ["CXlsxWriter", "CZip", "CExpat"]),
+        .target(name: "XLSX", dependencies: ["CXlsxWriter", "CZip", "CExpat", "CFreeXL"]),
 
         // Domain layer: framework, layouts, submissions, validation, consolidation.
         .target(name: "ParIndexKit", dependencies: ["XLSX", "Yams"]),

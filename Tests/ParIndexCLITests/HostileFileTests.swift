@@ -70,7 +70,8 @@ struct HostileFileTests {
         ("hostile/case-duplicate.xlsx", "tên phần không an toàn hoặc trùng lặp: XL/Workbook.xml"),
         ("hostile/zip-bomb.xlsx", "tỉ lệ nén vượt 200:1"),
         ("refusals/encrypted.xlsx", "tệp được đặt mật khẩu"),
-        ("refusals/legacy.xls", "định dạng cũ (.xls)"),
+        ("formats/encrypted.xls", "tệp được đặt mật khẩu"),
+        ("formats/legacy.doc", "tệp Word định dạng cũ (.doc)"),
     ]
 
     static func path(_ fixture: String) -> String { "Tests/Fixtures/\(fixture)" }

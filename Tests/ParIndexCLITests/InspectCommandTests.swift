@@ -59,7 +59,8 @@ struct InspectCommandTests {
         let cases: [(String, String)] = [
             (text.path, "không phải tệp Excel .xlsx"),
             (CLI.root.appendingPathComponent("Tests/Fixtures/refusals/encrypted.xlsx").path, "mật khẩu"),
-            (CLI.root.appendingPathComponent("Tests/Fixtures/refusals/legacy.xls").path, ".xls"),
+            (CLI.root.appendingPathComponent("Tests/Fixtures/formats/encrypted.xls").path, "mật khẩu"),
+            (CLI.root.appendingPathComponent("Tests/Fixtures/formats/legacy.doc").path, "(.doc)"),
             (dir.appendingPathComponent("khong-co.xlsx").path, "không mở được tệp"),
         ]
         for (file, reason) in cases {
@@ -95,7 +96,7 @@ struct FrameworkImportCommandTests {
     }
 
     @Test func aWorkbookWithoutTableIsRefused() throws {
-        let r = try CLI.run(["framework", "import", CLI.root.appendingPathComponent("Tests/Fixtures/refusals/legacy.xls").path, "-o", "/tmp/x.yaml"])
+        let r = try CLI.run(["framework", "import", CLI.root.appendingPathComponent("Tests/Fixtures/formats/legacy.doc").path, "-o", "/tmp/x.yaml"])
         #expect(r.status == 2)
         #expect(r.stderr.hasPrefix("parindex: "))
     }

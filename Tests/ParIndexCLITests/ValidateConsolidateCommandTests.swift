@@ -35,11 +35,11 @@ struct ValidateConsolidateCommandTests {
     @Test func validateExitStatus() throws {
         let clean = CLI.root.appendingPathComponent("Examples/submissions/VP_HDND_UBND.xlsx").path
         #expect(try CLI.run(["validate", "--framework", Self.framework, clean]).status == 0)
-        let legacy = CLI.root.appendingPathComponent("Tests/Fixtures/refusals/legacy.xls").path
-        let r = try CLI.run(["validate", "--framework", Self.framework, clean, legacy])
+        let encrypted = CLI.root.appendingPathComponent("Tests/Fixtures/formats/encrypted.xls").path
+        let r = try CLI.run(["validate", "--framework", Self.framework, clean, encrypted])
         #expect(r.status == 2, "an unreadable input")
         #expect(r.stdout.contains("VP_HDND_UBND.xlsx: hợp lệ"), "the others are still validated")
-        #expect(r.stderr == "parindex: \(legacy): tệp Excel định dạng cũ (.xls); đề nghị mở bằng Excel và lưu lại dưới dạng .xlsx\n")
+        #expect(r.stderr == "parindex: \(encrypted): tệp được đặt mật khẩu; đề nghị gỡ mật khẩu rồi gửi lại\n")
     }
 
     @Test func validateAnnotatesInvalidFilesOnly() throws {
@@ -81,9 +81,9 @@ struct ValidateConsolidateCommandTests {
     @Test func consolidateWithNothingReadableExitsTwo() throws {
         let dir = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let legacy = CLI.root.appendingPathComponent("Tests/Fixtures/refusals/legacy.xls").path
+        let encrypted = CLI.root.appendingPathComponent("Tests/Fixtures/formats/encrypted.xls").path
         let out = dir.appendingPathComponent("x.xlsx").path
-        let r = try CLI.run(["consolidate", "--framework", Self.framework, legacy, "-o", out])
+        let r = try CLI.run(["consolidate", "--framework", Self.framework, encrypted, "-o", out])
         #expect(r.status == 2)
         #expect(!FileManager.default.fileExists(atPath: out))
     }

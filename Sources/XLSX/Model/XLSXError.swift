@@ -15,6 +15,8 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
     case legacyXLS
     /// An OLE compound file holding `WordDocument`: a legacy Word `.doc` file.
     case legacyDOC
+    /// A legacy `.xls` file whose compound-file or BIFF structure is damaged.
+    case damagedLegacy(String)
     /// A file format recognised but not read (its name in the message).
     case unsupportedFormat(String)
     /// The package has no `xl/workbook.xml` (or the part the root relationship names).
@@ -55,6 +57,8 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
             return "tệp Excel định dạng cũ (.xls); đề nghị mở bằng Excel và lưu lại dưới dạng .xlsx"
         case .legacyDOC:
             return "tệp Word định dạng cũ (.doc); đề nghị mở bằng Word và lưu lại dưới dạng .docx, hoặc dùng mẫu Excel .xlsx"
+        case .damagedLegacy(let why):
+            return "tệp Excel .xls bị hỏng (\(why))"
         case .unsupportedFormat(let name):
             return "định dạng \(name) chưa đọc được; đề nghị lưu lại dưới dạng Excel .xlsx"
         case .missingWorkbook:

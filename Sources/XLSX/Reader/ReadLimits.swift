@@ -16,6 +16,10 @@ public struct ReadLimits: Hashable, Sendable {
     public var maxStringBytes: Int
     /// Largest number of cells read from one sheet.
     public var maxCellsPerSheet: Int
+    /// Largest grid (declared rows × columns, summed over sheets) a legacy `.xls` may
+    /// declare: libfreexl allocates that many cells when it opens the file. The default,
+    /// one full Excel 97 sheet (65,536 × 256), costs about 256 MiB.
+    public var maxLegacyGridCells: Int
 
     public init(maxPartBytes: Int = 512 << 20,
                 maxTotalBytes: Int = 1 << 30,
@@ -23,7 +27,8 @@ public struct ReadLimits: Hashable, Sendable {
                 ratioAllowanceBytes: Int = 16 << 20,
                 maxSharedStrings: Int = 5_000_000,
                 maxStringBytes: Int = 1 << 20,
-                maxCellsPerSheet: Int = 50_000_000) {
+                maxCellsPerSheet: Int = 50_000_000,
+                maxLegacyGridCells: Int = 16_777_216) {
         self.maxPartBytes = maxPartBytes
         self.maxTotalBytes = maxTotalBytes
         self.maxCompressionRatio = maxCompressionRatio
@@ -31,6 +36,7 @@ public struct ReadLimits: Hashable, Sendable {
         self.maxSharedStrings = maxSharedStrings
         self.maxStringBytes = maxStringBytes
         self.maxCellsPerSheet = maxCellsPerSheet
+        self.maxLegacyGridCells = maxLegacyGridCells
     }
 
     public static let `default` = ReadLimits()

@@ -13,6 +13,6 @@ extension SpreadsheetOpener {
 
     /// A legacy Excel workbook (BIFF8/BIFF5 `.xls`).
     static func openXLS(_ source: SpreadsheetSource, limits: ReadLimits) throws -> any SpreadsheetReader {
-        throw XLSXError.legacyXLS
+        try XLSReader(source: source, limits: limits)
     }
 }
