@@ -47,7 +47,10 @@ echo "(mã thoát $?: 1 nghĩa là có tệp có lỗi)"
 
 echo
 echo "== parindex consolidate: tổng hợp thành phụ lục chính thức =="
-"$BIN" consolidate --framework "$FW" Examples/submissions -o "$OUT/tong-hop-2023.xlsx"
+"$BIN" consolidate --framework "$FW" Examples/submissions -o "$OUT/tong-hop-2023.xlsx" \
+  --issuer "UBND huyện Đắk Mil" \
+  --attached-to "Kèm theo Báo cáo số 120/BC-UBND ngày 15 tháng 11 năm 2023 của UBND huyện Đắk Mil" \
+  --signer "NGƯỜI LẬP BIỂU" --signer "KT. CHỦ TỊCH|PHÓ CHỦ TỊCH" --sign-place "Đắk Mil"
 echo "(mã thoát $?)"
 
 echo
