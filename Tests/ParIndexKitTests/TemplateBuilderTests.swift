@@ -46,7 +46,12 @@ import XLSX
             let table = submission.table
             #expect(table.sheet == TemplateBuilder.mainSheetName)
             #expect(table.headerRow == TemplateBuilder.headerRow)
-            #expect(table.notes.isEmpty, "unexpected notes: \(table.notes.map(\.message))")
+            // Only the Tổng cộng row and the signature block under it are not data.
+            let totalRow = TemplateBuilder.headerRow + 1 + summary.rowCount
+            #expect(table.notes.first?.kind == .total && table.notes.first?.row == totalRow,
+                    "unexpected notes: \(table.notes.map(\.message))")
+            #expect(table.notes.dropFirst().allSatisfy { $0.kind == .outsideTable && $0.row > totalRow },
+                    "unexpected notes: \(table.notes.map(\.message))")
             let expected = Self.expectedRows(framework, unit: unit)
             #expect(summary.rowCount == expected.count)
             #expect(table.rows.map(\.code) == expected.map { TextNormalizer.collapseWhitespace($0.code) },
@@ -97,10 +102,14 @@ import XLSX
 
             #expect(sheet.contains("<sheetProtection sheet=\"1\""))
             #expect(!sheet.contains("<sheetProtection password="))
-            #expect(sheet.contains("<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\"/>"))
+            #expect(sheet.contains("<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\" useFirstPageNumber=\"1\"/>"))
+            // Page number at the top centre, none on the first page.
+            #expect(sheet.contains("<headerFooter differentFirst=\"1\"><oddHeader>&amp;C&amp;\"Times New Roman,Regular\"&amp;13&amp;P</oddHeader>"))
             #expect(sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"))
             #expect(sheet.contains("left=\"1.181102362204725\" right=\"0.5905511811023623\" top=\"0.7874015748031497\" bottom=\"0.7874015748031497\""))
-            #expect(sheet.contains("<pane ySplit=\"\(TemplateBuilder.headerRow)\" topLeftCell=\"A\(TemplateBuilder.headerRow + 1)\""))
+            // Only the header row is frozen; the title block scrolls out of view.
+            #expect(sheet.contains("<sheetView topLeftCell=\"A\(TemplateBuilder.headerRow)\""))
+            #expect(sheet.contains("<pane ySplit=\"1\" topLeftCell=\"A\(TemplateBuilder.headerRow + 1)\""))
             let reader = try XLSXReader(path: path)
             #expect(reader.definedNames["Biểu mẫu!_xlnm.Print_Titles"] == "'Biểu mẫu'!$7:$7")
             for other in ["xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml"] {

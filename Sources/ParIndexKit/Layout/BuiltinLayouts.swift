@@ -23,9 +23,9 @@ title: "Kế hoạch cải thiện, nâng cao Chỉ số cải cách hành chín
 columns:
   - { role: code,   header: "STT",                                   width: 7,  given: true }
   - { role: title,  header: "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", width: 45, given: true }
-  - { role: max,    header: "Điểm chuẩn",                            width: 9,  given: true,  numberFormat: "0.00" }
-  - { role: prev,   header: "Điểm đạt năm {prevYear}",               width: 10, given: true,  numberFormat: "0.00" }
-  - { role: target, header: "Mục tiêu năm {year}",                   width: 10, required: true, numberFormat: "0.00" }
+  - { role: max,    header: "Điểm chuẩn",                            width: 9,  given: true,  numberFormat: "[$-42A]General" }
+  - { role: prev,   header: "Điểm đạt năm {prevYear}",               width: 10, given: true,  numberFormat: "[$-42A]General" }
+  - { role: target, header: "Mục tiêu năm {year}",                   width: 10, required: true, numberFormat: "[$-42A]General" }
   - { role: tasks,  header: "Nhiệm vụ, giải pháp",                   width: 50, required: true }
   - { role: lead,   header: "Đơn vị chủ trì",                        width: 18, given: true }
   - { role: coop,   header: "Đơn vị phối hợp",                       width: 22 }
@@ -48,8 +48,8 @@ title: "Bảng tự đánh giá, chấm điểm Chỉ số cải cách hành ch�
 columns:
   - { role: code,     header: "STT",                                   width: 7,  given: true }
   - { role: title,    header: "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", width: 50, given: true }
-  - { role: max,      header: "Điểm chuẩn",                            width: 9,  given: true, numberFormat: "0.00" }
-  - { role: self,     header: "Điểm tự đánh giá",                      width: 10, required: true, numberFormat: "0.00" }
+  - { role: max,      header: "Điểm chuẩn",                            width: 9,  given: true, numberFormat: "[$-42A]General" }
+  - { role: self,     header: "Điểm tự đánh giá",                      width: 10, required: true, numberFormat: "[$-42A]General" }
   - { role: evidence, header: "Tài liệu kiểm chứng",                   width: 40, required: true }
   - { role: note,     header: "Ghi chú",                               width: 20 }
 """#,

@@ -112,17 +112,27 @@ public struct TemplateBuilder: Sendable {
         }
         let totalWidth = columns.reduce(0) { $0 + $1.width }
 
-        // National header: the unit on the left, the national motto on the right.
+        // National header as official forms have it: the parent body above the unit's
+        // name, in capitals, on the left; the national motto on the right.
         let split = Self.leftBlockColumns(columns)
-        try place(sheet, rows: 1...2, columns: 1...split, .string(unit.name), styles.nationalLeft)
-        try place(sheet, rows: 1...1, columns: (split + 1)...count,
-                  .string("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), styles.nationalRight)
+        let leftWidth = columns.prefix(split).reduce(0) { $0 + $1.width }
+        let rightWidth = totalWidth - leftWidth
+        let unitName = unit.name.uppercased()
+        let motto = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+        if let parent = parentBody {
+            try place(sheet, rows: 1...1, columns: 1...split, .string(parent), styles.nationalParent)
+            try place(sheet, rows: 2...2, columns: 1...split, .string(unitName), styles.nationalLeft)
+            try sheet.setRowHeight(1, height: RowHeights.height(cells: [(parent, leftWidth, false), (motto, rightWidth, true)]))
+            try sheet.setRowHeight(2, height: RowHeights.height(cells: [(unitName, leftWidth, true)]))
+        } else {
+            try place(sheet, rows: 1...2, columns: 1...split, .string(unitName), styles.nationalLeft)
+            let nameLines = RowHeights.lines(unitName, width: leftWidth, bold: true)
+            try sheet.setRowHeight(1, height: max(RowHeights.height(lines: 1), RowHeights.height(lines: nameLines) - RowHeights.lineHeight))
+            try sheet.setRowHeight(2, height: RowHeights.height(lines: 1))
+        }
+        try place(sheet, rows: 1...1, columns: (split + 1)...count, .string(motto), styles.nationalRight)
         try place(sheet, rows: 2...2, columns: (split + 1)...count,
                   .string("Độc lập - Tự do - Hạnh phúc"), styles.nationalRight)
-        let leftWidth = columns.prefix(split).reduce(0) { $0 + $1.width }
-        let nameLines = RowHeights.lines(unit.name, width: leftWidth, bold: true)
-        try sheet.setRowHeight(1, height: max(RowHeights.height(lines: 1), RowHeights.height(lines: nameLines) - RowHeights.lineHeight))
-        try sheet.setRowHeight(2, height: RowHeights.height(lines: 1))
 
         // Title and unit line, merged across the table.
         let title = Self.title(of: layout, year: year)
@@ -144,12 +154,25 @@ public struct TemplateBuilder: Sendable {
 
         // Data rows; data-validation ranges collected per column as runs of equal rules.
         var runs: [Int: [(rows: ClosedRange<Int>, rule: DataValidation)]] = [:]
+        let sums = TemplateSums(rows: rows, firstRow: headerRow + 1)
         for (offset, row) in rows.enumerated() {
             let sheetRow = headerRow + 1 + offset
-            try sheet.setRowHeight(sheetRow, height: rowHeight(row, columns: columns))
+            // Rows the unit types into keep a starting height that grows with their text.
+            if row.isInput {
+                try sheet.setInitialRowHeight(sheetRow, height: rowHeight(row, columns: columns))
+            } else {
+                try sheet.setRowHeight(sheetRow, height: rowHeight(row, columns: columns))
+            }
             for (index, column) in columns.enumerated() {
                 let ref = CellReference(row: sheetRow, column: index + 1)
                 let style = styles.cell(column, row: row)
+                // Group rows sum their children's to-fill scores.
+                if row.criterion.isGroup, column.role.isScore, !column.given {
+                    try sheet.writeFormula(sums.groupFormula(offset, column: index + 1), at: ref,
+                                           cachedValue: sums.cached(offset, role: column.role, column: column),
+                                           style: styles.sum(style))
+                    continue
+                }
                 // A target the framework proposes (next year's plan: the maximum) is written
                 // into the open cell as a default the unit edits.
                 let value = column.given || (row.isInput && column.role == .target)
@@ -172,13 +195,65 @@ public struct TemplateBuilder: Sendable {
             }
         }
 
-        try sheet.freezePanes(row: headerRow + 1)
+        // Tổng cộng: the unit's criteria summed, column by column.
+        let totalRow = headerRow + 1 + rows.count
+        for (index, column) in columns.enumerated() {
+            let ref = CellReference(row: totalRow, column: index + 1)
+            if column.role.isScore, let formula = sums.totalFormula(column: index + 1) {
+                try sheet.writeFormula(formula, at: ref, cachedValue: sums.cachedTotal(role: column.role, column: column),
+                                       style: styles.total(column))
+            } else {
+                try sheet.write(column.role == .title ? .string("Tổng cộng") : nil, at: ref, style: styles.total(column))
+            }
+        }
+        try sheet.setRowHeight(totalRow, height: RowHeights.height(lines: 1))
+        try writeSignature(sheet, after: totalRow, columns: columns, styles: styles)
+
+        try sheet.freezeRows(headerRow..<(headerRow + 1))
         try sheet.setPageSetup(PageSetup(
             paper: .a4, orientation: .landscape, margins: .administrative,
             repeatRows: headerRow...headerRow, fitToWidth: true, centerHorizontally: true,
-            footer: "&CTrang &P/&N"))
+            header: "&C&\"Times New Roman,Regular\"&13&P", firstPageNumber: 1, headerOnFirstPage: false))
         try sheet.protect(password: password, options: ProtectionOptions(formatColumns: true, formatRows: true))
         try sheet.activate()
+    }
+
+    /// The parent body printed above the unit's name (`UBND HUYỆN …`), in capitals: the
+    /// report issuer, else the framework's issuer.
+    var parentBody: String? {
+        let issuer = framework.metadata.report?.issuer ?? framework.metadata.issuer
+        return issuer.map { TextNormalizer.clean($0).uppercased() }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The signature block under the table: the date line over the right-hand signer,
+    /// `NGƯỜI LẬP BIỂU` on the left and `THỦ TRƯỞNG ĐƠN VỊ` on the right, room to sign.
+    private func writeSignature(_ sheet: WorksheetWriter, after totalRow: Int, columns: [LayoutColumn],
+                                styles: TemplateStyles) throws {
+        let block = framework.metadata.report?.signature ?? SignatureBlock()
+        let signers = Array(block.signers.prefix(columns.count))
+        guard !signers.isEmpty else { return }
+        let spans = AppendixWorkbook.spans(of: columns.map(\.width), parts: signers.count)
+        var starts: [Int] = []
+        var next = 1
+        for span in spans { starts.append(next); next += span }
+        func row(_ r: Int, _ texts: [String?], _ style: CellStyle) throws {
+            var lines = 1
+            for (i, text) in texts.enumerated() {
+                guard let text else { continue }
+                try place(sheet, rows: r...r, columns: starts[i]...(starts[i] + spans[i] - 1), .string(text), style)
+                let width = columns[(starts[i] - 1)..<(starts[i] - 1 + spans[i])].reduce(0) { $0 + $1.width }
+                lines = max(lines, RowHeights.lines(text, width: width, bold: style.bold, fontSize: style.fontSize))
+            }
+            try sheet.setRowHeight(r, height: RowHeights.height(lines: lines, fontSize: style.fontSize))
+        }
+        var r = totalRow + 2
+        try row(r, Array(repeating: nil, count: signers.count - 1) + [block.dateText(year: framework.metadata.year)],
+                styles.signatureDate)
+        r += 1
+        try row(r, signers.map(\.title), styles.signatureTitle)
+        if signers.contains(where: { $0.subtitle != nil }) { r += 1; try row(r, signers.map(\.subtitle), styles.signatureTitle) }
+        if signers.contains(where: { $0.note != nil }) { r += 1; try row(r, signers.map(\.note), styles.signatureNote) }
+        if signers.contains(where: { $0.name != nil }) { r += 5; try row(r, signers.map(\.name), styles.signatureTitle) }
     }
 
     /// Enough height for the given texts of a row; input rows with a required text column

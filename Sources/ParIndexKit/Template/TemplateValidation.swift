@@ -12,6 +12,10 @@ enum TemplateValidation {
         return text.replacingOccurrences(of: ".", with: ",")
     }
 
+    /// The one advice on the decimal separator, in the `Hướng dẫn` sheet and in every
+    /// score cell's messages alike: Excel reads what the computer's regional settings say.
+    static let decimalAdvice = "Dấu thập phân theo thiết lập của máy tính: dấu phẩy (0,5) nếu máy đặt kiểu Việt Nam, dấu chấm (0.5) nếu kiểu Anh – Mỹ."
+
     /// Cuts a prompt title to Excel's 32 characters.
     static func title(_ text: String) -> String {
         let scalars = text.unicodeScalars
@@ -29,17 +33,17 @@ enum TemplateValidation {
             return DataValidation(
                 .decimal(.greaterThanOrEqual(0)),
                 inputTitle: title(header),
-                inputMessage: "Nhập điểm là số không âm (ví dụ 0,5).",
+                inputMessage: "Nhập điểm là số không âm. \(decimalAdvice)",
                 errorTitle: "Điểm không hợp lệ",
-                errorMessage: "Điểm phải là một số không âm. Máy tính dùng dấu chấm thập phân thì gõ 0.5 thay cho 0,5.")
+                errorMessage: "Điểm phải là một số không âm. \(decimalAdvice)")
         }
         let top = vietnamese(max)
         return DataValidation(
             .decimal(.between(0, .number(max))),
             inputTitle: title(header),
-            inputMessage: "Nhập điểm từ 0 đến \(top) (điểm chuẩn của tiêu chí\(shownCode)).",
+            inputMessage: "Nhập điểm từ 0 đến \(top) (điểm chuẩn của tiêu chí\(shownCode)). \(decimalAdvice)",
             errorTitle: "Điểm không hợp lệ",
-            errorMessage: "Điểm phải là số từ 0 đến \(top), không vượt điểm chuẩn của tiêu chí\(shownCode). Máy tính dùng dấu chấm thập phân thì gõ 0.5 thay cho 0,5.")
+            errorMessage: "Điểm phải là số từ 0 đến \(top), không vượt điểm chuẩn của tiêu chí\(shownCode). \(decimalAdvice)")
     }
 
     /// The co-operating units: a drop-down from the unit list on the hidden sheet. Only a

@@ -9,9 +9,9 @@ enum PackagePatch {
     /// patched part is a sheet's few hundred rows at most).
     static let maxPartBytes = 64 << 20
 
-    /// Replaces the first occurrence of `old` with `new` in each part named (parts missing,
-    /// or without `old`, are left as they are).
-    static func replaceFirst(_ old: String, with new: String, inParts names: [String], package path: String) throws {
+    /// Rewrites each part named with `transform` (parts missing are left alone; a part
+    /// for which `transform` returns nil is left as it is).
+    static func edit(parts names: [String], package path: String, _ transform: (String, String) -> String?) throws {
         var code: Int32 = 0
         guard let archive = zip_open(path, 0, &code) else {
             throw WriterChecks.fail("không mở lại được tệp tạm \"\(path)\" để hoàn thiện (mã libzip \(code))")
@@ -19,13 +19,13 @@ enum PackagePatch {
         var changed = false
         for name in names {
             let index = zip_name_locate(archive, name, 0)
-            guard index >= 0, var data = try read(archive, UInt64(index), name: name, path: path) else { continue }
-            guard let range = data.range(of: Data(old.utf8)) else { continue }
-            data.replaceSubrange(range, with: Data(new.utf8))
+            guard index >= 0, let data = try read(archive, UInt64(index), name: name, path: path),
+                  let edited = transform(name, String(decoding: data, as: UTF8.self)) else { continue }
+            let bytes = Array(edited.utf8)
             // libzip keeps the buffer until zip_close and frees it then.
-            let buffer = malloc(max(1, data.count))!
-            data.copyBytes(to: buffer.assumingMemoryBound(to: UInt8.self), count: data.count)
-            guard let source = zip_source_buffer(archive, buffer, zip_uint64_t(data.count), 1) else {
+            let buffer = malloc(max(1, bytes.count))!
+            bytes.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+            guard let source = zip_source_buffer(archive, buffer, zip_uint64_t(bytes.count), 1) else {
                 free(buffer)
                 zip_discard(archive)
                 throw WriterChecks.fail("không sửa được phần \(name) của \"\(path)\"")
@@ -43,6 +43,26 @@ enum PackagePatch {
             zip_discard(archive)
             throw WriterChecks.fail("không ghi lại được \"\(path)\": \(reason)")
         }
+    }
+
+    /// A sheet part with ` customHeight="1"` removed from the `<row>` tags of `rows`: their
+    /// height stays as written but Excel fits it again when their text changes.
+    static func autoFit(rows: Set<Int>, in xml: String) -> String {
+        var out = ""
+        out.reserveCapacity(xml.utf8.count)
+        var rest = Substring(xml)
+        while let start = rest.range(of: "<row r=\"") {
+            out += rest[..<start.upperBound]
+            rest = rest[start.upperBound...]
+            guard let quote = rest.firstIndex(of: "\""), let end = rest.firstIndex(of: ">") else { break }
+            let number = Int(rest[..<quote]) ?? 0
+            var tag = String(rest[..<end])
+            if rows.contains(number) { tag = tag.replacingOccurrences(of: " customHeight=\"1\"", with: "") }
+            out += tag
+            rest = rest[end...]
+        }
+        out += rest
+        return out
     }
 
     private static func read(_ archive: OpaquePointer, _ index: UInt64, name: String, path: String) throws -> Data? {

@@ -166,6 +166,24 @@ public final class WorksheetWriter {
         worksheet_freeze_panes(sheet, lxw_row_t(row - 1), lxw_col_t(column - 1))
     }
 
+    /// Freezes only the rows `topRow..<row` (e.g. a table's header row), with the rows
+    /// above `topRow` (a title block) scrolled out of view rather than frozen on screen.
+    public func freezeRows(_ rows: Range<Int>) throws {
+        _ = try owner.openWorkbook()
+        try WriterChecks.check(row: rows.lowerBound)
+        try WriterChecks.check(row: rows.upperBound)
+        guard !rows.isEmpty else { return }
+        worksheet_freeze_panes_opt(sheet, lxw_row_t(rows.count), 0, lxw_row_t(rows.upperBound - 1), 0, 0)
+        owner.setFrozenTopRow(rows.lowerBound > 1 ? rows.lowerBound : nil, sheet: index)
+    }
+
+    /// Sets a row's height as a starting point that Excel fits again when the row's
+    /// wrapped text changes (no `customHeight`): for rows a user types into.
+    public func setInitialRowHeight(_ row: Int, height: Double) throws {
+        try setRowHeight(row, height: height)
+        owner.allowAutoFit(row: row, sheet: index)
+    }
+
     /// Adds filter buttons to the header row of a range.
     public func setAutoFilter(_ range: CellRange) throws {
         _ = try owner.openWorkbook()

@@ -32,6 +32,10 @@ public final class XLSXWriter {
         /// Header and footer left off the first printed page (patched in at ``close()``:
         /// libxlsxwriter has no `differentFirst`).
         var noHeaderOnFirstPage = false
+        /// Rows whose height Excel may fit again (no `customHeight`).
+        var autoFitRows: Set<Int> = []
+        /// The first row shown above a frozen split, when not row 1.
+        var frozenTopRow: Int?
     }
 
     private(set) var workbook: UnsafeMutablePointer<lxw_workbook>?
@@ -166,13 +170,27 @@ public final class XLSXWriter {
             unlink(temporaryPath)
             try WriterChecks.check(error, "không ghi được tệp \"\(path)\"")
         }
-        let firstPagePlain = sheets.indices.filter { sheets[$0].noHeaderOnFirstPage }
-        if !firstPagePlain.isEmpty {
+        // What libxlsxwriter cannot write is patched into the sheet parts (named in the
+        // order the sheets were added).
+        let patched = sheets.indices.filter {
+            sheets[$0].noHeaderOnFirstPage || !sheets[$0].autoFitRows.isEmpty || sheets[$0].frozenTopRow != nil
+        }
+        if !patched.isEmpty {
+            let records = sheets
             do {
-                // libxlsxwriter names sheet parts in the order the sheets were added.
-                try PackagePatch.replaceFirst("<headerFooter>", with: "<headerFooter differentFirst=\"1\">",
-                                              inParts: firstPagePlain.map { "xl/worksheets/sheet\($0 + 1).xml" },
-                                              package: temporaryPath)
+                try PackagePatch.edit(parts: patched.map { "xl/worksheets/sheet\($0 + 1).xml" }, package: temporaryPath) { name, xml in
+                    guard let number = Int(name.dropFirst("xl/worksheets/sheet".count).dropLast(4)) else { return nil }
+                    let record = records[number - 1]
+                    var xml = xml
+                    if record.noHeaderOnFirstPage, let range = xml.range(of: "<headerFooter>") {
+                        xml.replaceSubrange(range, with: "<headerFooter differentFirst=\"1\">")
+                    }
+                    if let top = record.frozenTopRow, let range = xml.range(of: "<sheetView ") {
+                        xml.replaceSubrange(range, with: "<sheetView topLeftCell=\"A\(top)\" ")
+                    }
+                    if !record.autoFitRows.isEmpty { xml = PackagePatch.autoFit(rows: record.autoFitRows, in: xml) }
+                    return xml
+                }
             } catch {
                 unlink(temporaryPath)
                 throw error
@@ -191,6 +209,14 @@ public final class XLSXWriter {
 
     func setHeaderOnFirstPage(_ on: Bool, sheet index: Int) {
         sheets[index].noHeaderOnFirstPage = !on
+    }
+
+    func allowAutoFit(row: Int, sheet index: Int) {
+        sheets[index].autoFitRows.insert(row)
+    }
+
+    func setFrozenTopRow(_ row: Int?, sheet index: Int) {
+        sheets[index].frozenTopRow = row
     }
 
     func openWorkbook() throws -> UnsafeMutablePointer<lxw_workbook> {
