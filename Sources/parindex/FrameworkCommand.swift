@@ -15,13 +15,13 @@ struct FrameworkCommand: ParsableCommand {
 struct FrameworkImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Đọc bảng phụ lục (.xlsx) và ghi bộ tiêu chí ra tệp .yaml (hoặc .json)."
+        abstract: "Đọc bảng phụ lục (.xlsx, hoặc bảng trong văn bản Word .docx) và ghi bộ tiêu chí ra tệp .yaml (hoặc .json)."
     )
 
-    @Argument(help: "Tệp phụ lục .xlsx (ví dụ phụ lục kế hoạch năm trước).")
+    @Argument(help: "Tệp phụ lục .xlsx hoặc văn bản .docx kèm phụ lục (ví dụ phụ lục kế hoạch năm trước).")
     var appendix: String
 
-    @Option(name: .long, help: "Trang tính chứa bảng (mặc định: trang đầu tiên có bảng).")
+    @Option(name: .long, help: "Trang tính chứa bảng, với .docx: \"Bảng 2\" hoặc \"Bảng 2-4\" (mặc định: bảng đầu tiên có dòng tiêu đề).")
     var sheet: String?
 
     @Option(name: .shortAndLong, help: "Tệp bộ tiêu chí cần ghi (.yaml, .yml hoặc .json).")
@@ -48,6 +48,9 @@ struct FrameworkImportCommand: ParsableCommand {
             Console.writeError("Cảnh báo: \(warning.message)\n")
         }
         let count = result.framework.flattened.count
-        print("Đã ghi \(output): \(count) tiêu chí, \(result.framework.units.count) đơn vị, từ trang tính \"\(result.table.sheet)\" (dòng tiêu đề \(result.table.headerRow)).")
+        let place = result.format == .docx
+            ? "từ \(result.table.sheet.lowercased()) của văn bản Word (dòng tiêu đề \(result.table.headerRow) của bảng ghép)"
+            : "từ trang tính \"\(result.table.sheet)\" (dòng tiêu đề \(result.table.headerRow))"
+        print("Đã ghi \(output): \(count) tiêu chí, \(result.framework.units.count) đơn vị, \(place).")
     }
 }

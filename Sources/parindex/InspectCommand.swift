@@ -7,10 +7,10 @@ import XLSX
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Xem nội dung một tệp .xlsx: trang tính, vùng dữ liệu, ô gộp và từng ô theo dòng."
+        abstract: "Xem nội dung một tệp .xlsx (hoặc các bảng của văn bản Word .docx): trang tính, vùng dữ liệu, ô gộp và từng ô theo dòng."
     )
 
-    @Argument(help: "Tệp .xlsx cần xem.")
+    @Argument(help: "Tệp .xlsx hoặc .docx cần xem.")
     var file: String
 
     @Option(name: .long, help: "Chỉ xem trang tính có tên này.")
@@ -32,7 +32,12 @@ struct InspectCommand: ParsableCommand {
             let reader = try SpreadsheetOpener.open(path: file, limits: limits.readLimits)
             if table {
                 let recognized = try TableRecognizer().recognize(reader, sheetName: sheet)
-                if json { TableDump.json(recognized, file: file, out: out) } else { TableDump.text(recognized, file: file, out: out) }
+                if json { TableDump.json(recognized, file: file, out: out) } else {
+                    TableDump.text(recognized, file: file, out: out)
+                    if let document = reader as? DOCXReader {
+                        try DocumentDump.origins(document, sheets: reader.sheets.filter { $0.name == recognized.sheet }, out: out)
+                    }
+                }
                 return
             }
             let sheets = try sheet.map { [try reader.sheet(named: $0)] } ?? reader.sheets
@@ -40,6 +45,7 @@ struct InspectCommand: ParsableCommand {
                 try WorkbookDump.json(reader: reader, sheets: sheets, file: file, out: out)
             } else {
                 try WorkbookDump.text(reader: reader, sheets: sheets, file: file, out: out)
+                if let document = reader as? DOCXReader { try DocumentDump.origins(document, sheets: sheets, out: out) }
             }
         } catch {
             out.flush()

@@ -14,17 +14,32 @@ public struct FrameworkImporter: Sendable {
         public var framework: Framework
         public var table: RecognizedTable
         public var warnings: [Warning]
+        /// The file format read (a `.docx` table is named `Bảng 2` or `Bảng 2-4`, not a sheet).
+        public var format: SpreadsheetFormat = .xlsx
     }
 
     public init() {}
 
-    /// Reads the workbook's table (the named sheet, or the first visible sheet with one).
+    /// Reads the workbook's table (the named sheet, or the first visible sheet with one);
+    /// of a Word `.docx`, the first table (or run of tables continued over pages) with a
+    /// header row, and the letter's number and date for an incomplete `(Kèm theo …)` line.
     public func importWorkbook(path: String, sheetName: String? = nil, limits: ReadLimits = .default) throws -> Result {
         let reader = try SpreadsheetOpener.open(path: path, limits: limits)
         let table = try TableRecognizer().recognize(reader, sheetName: sheetName)
         var result = importTable(table)
         result.framework.metadata.source = URL(fileURLWithPath: path).lastPathComponent
+        result.format = reader.format
+        if let document = reader as? DOCXReader { Self.completeReference(&result, heading: DocumentHeading(lines: document.bodyLines)) }
         return result
+    }
+
+    /// An appendix attached to a letter: its `(Kèm theo … số … ngày …)` line, typed before
+    /// the letter was numbered and signed, gets the letter's own number and date.
+    static func completeReference(_ result: inout Result, heading: DocumentHeading) {
+        guard let reference = result.framework.metadata.document, let filled = heading.fill(reference) else { return }
+        result.framework.metadata.document = filled
+        result.warnings.append(Warning(row: nil, message:
+            "Dòng \"(\(reference))\" thiếu số hoặc ngày: đã điền theo số, ngày của văn bản (\"\(filled)\")"))
     }
 
     public func importTable(_ table: RecognizedTable) -> Result {
@@ -141,7 +156,12 @@ public struct FrameworkImporter: Sendable {
                 openDocument = !line.contains(")")
                 continue
             }
-            if TextNormalizer.foldKey(line) == "phu luc" { continue }
+            let key = TextNormalizer.foldKey(line)
+            if key == "phu luc" || (key.hasPrefix("phu luc ") && key.split(separator: " ").count <= 4) {
+                // The appendix starts here: what stands above (a letter's last lines) is not its title.
+                titleParts.removeAll()
+                continue
+            }
             if line.hasPrefix("("), document == nil {
                 document = line
                 openDocument = !line.contains(")")
