@@ -16,5 +16,8 @@ let package = Package(
         // Bytes → XML parts packed into a well-formed (stored) zip: reaches the XML
         // handlers without being stopped by CRC checks.
         .executableTarget(name: "SheetXMLFuzz", dependencies: ["FuzzSupport"]),
+        // Bytes → a Word document's XML parts (document, numbering, styles) in a stored
+        // zip: the .docx reader's handlers, table grouping and sheet rows.
+        .executableTarget(name: "DocumentXMLFuzz", dependencies: ["FuzzSupport"]),
     ]
 )

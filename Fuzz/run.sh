@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Bounded libFuzzer session over the XLSX reader.
 #
-#   Fuzz/run.sh SECONDS            # both targets, SECONDS split between them
-#   Fuzz/run.sh SECONDS ReaderFuzz # one target (ReaderFuzz or SheetXMLFuzz)
+#   Fuzz/run.sh SECONDS            # all three targets, SECONDS split between them
+#   Fuzz/run.sh SECONDS ReaderFuzz # one target (ReaderFuzz, SheetXMLFuzz or DocumentXMLFuzz)
 #
 # Builds Fuzz/ in release with -sanitize=fuzzer into .build-fuzz (override with
 # FUZZ_SCRATCH), grows a working corpus under $FUZZ_SCRATCH/corpus/<target> from the seed
@@ -11,14 +11,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-SECONDS_TOTAL=${1:?usage: Fuzz/run.sh SECONDS [ReaderFuzz|SheetXMLFuzz]}
-TARGETS=${2:-"ReaderFuzz SheetXMLFuzz"}
+SECONDS_TOTAL=${1:?usage: Fuzz/run.sh SECONDS [ReaderFuzz|SheetXMLFuzz|DocumentXMLFuzz]}
+TARGETS=${2:-"ReaderFuzz SheetXMLFuzz DocumentXMLFuzz"}
 SCRATCH=${FUZZ_SCRATCH:-$ROOT/.build-fuzz}
 
 (cd Fuzz && swift build -c release --scratch-path "$SCRATCH" --sanitize=fuzzer -Xswiftc -parse-as-library \
     --product ReaderFuzz >&2 && \
  swift build -c release --scratch-path "$SCRATCH" --sanitize=fuzzer -Xswiftc -parse-as-library \
-    --product SheetXMLFuzz >&2)
+    --product SheetXMLFuzz >&2 && \
+ swift build -c release --scratch-path "$SCRATCH" --sanitize=fuzzer -Xswiftc -parse-as-library \
+    --product DocumentXMLFuzz >&2)
 BIN=$(cd Fuzz && swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
 
 set -- $TARGETS
@@ -32,11 +34,15 @@ for target in "$@"; do
     case "$target" in
         ReaderFuzz)
             # The real workbooks (the folders' .json/.md/.txt files are harmless non-zip seeds).
-            seeds=("$ROOT/Tests/Fixtures/reader" "$ROOT/Examples/appendices" "$ROOT/Examples/submissions")
+            seeds=("$ROOT/Tests/Fixtures/reader" "$ROOT/Tests/Fixtures/docx" "$ROOT/Examples/appendices" "$ROOT/Examples/submissions")
             extra=(-max_len=65536)
             ;;
         SheetXMLFuzz)
             seeds=("$ROOT/Fuzz/seeds/sheetxml")
+            extra=(-dict="$ROOT/Fuzz/xml.dict" -max_len=65536)
+            ;;
+        DocumentXMLFuzz)
+            seeds=("$ROOT/Fuzz/seeds/documentxml")
             extra=(-dict="$ROOT/Fuzz/xml.dict" -max_len=65536)
             ;;
         *) echo "unknown target $target" >&2; exit 2 ;;

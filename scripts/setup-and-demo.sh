@@ -34,6 +34,12 @@ for f in Examples/appendices/*.xlsx; do
   "$BIN" framework import "$f" -o "$OUT/frameworks/$name.yaml"
 done
 
+echo
+echo "== parindex framework import: bộ tiêu chí từ phụ lục của công văn Word (.docx) =="
+"$BIN" framework import Examples/appendices/000-van-phong-ubnd-dak-nong-2020.docx \
+  -o "$OUT/frameworks/000-tu-van-ban-word.yaml"
+"$BIN" inspect Examples/appendices/000-van-phong-ubnd-dak-nong-2020.docx | tail -n 4
+
 FW=Examples/frameworks/tu-danh-gia-huyen-2023.yaml
 echo
 echo "== parindex template --all: một biểu mẫu trống cho mỗi đơn vị chủ trì =="

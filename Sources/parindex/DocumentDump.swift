@@ -11,13 +11,17 @@ enum DocumentDump {
         for sheet in sheets {
             let titles = try document.titleLines(of: sheet)
             var parts = try document.origins(of: sheet).map { origin in
-                var part = "bảng \(origin.table): dòng \(origin.rows.lowerBound)–\(origin.rows.upperBound)"
+                let rows = origin.rows.count == 1 ? "dòng \(origin.rows.lowerBound)"
+                    : "dòng \(origin.rows.lowerBound)–\(origin.rows.upperBound)"
+                var part = "bảng \(origin.table): \(rows)"
                 if !origin.repeatedHeaderRows.isEmpty {
                     part += " (dòng tiêu đề lặp lại mỗi trang: \(origin.repeatedHeaderRows.map(String.init).joined(separator: ", ")))"
                 }
                 return part
             }
-            if !titles.isEmpty { parts.insert("đoạn văn phía trên bảng: dòng 1–\(titles.count)", at: 0) }
+            if !titles.isEmpty {
+                parts.insert("đoạn văn phía trên bảng: " + (titles.count == 1 ? "dòng 1" : "dòng 1–\(titles.count)"), at: 0)
+            }
             out.write("  \"\(sheet.name)\": \(parts.joined(separator: "; "))\n")
         }
     }
