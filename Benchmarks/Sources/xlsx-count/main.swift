@@ -1,4 +1,4 @@
-// Reader-only measure: open a workbook with XLSX.XLSXReader, stream one sheet (the first,
+// Reader-only measure: open a workbook (or a Word .docx) through SpreadsheetOpener, stream one sheet (the first,
 // or --sheet NAME), count rows, cells and cells by type. Prints one JSON line with the
 // counts and the wall time of open + stream (seconds), measured inside the process.
 //
@@ -22,7 +22,7 @@ for _ in 0..<repeatCount {
     let start = DispatchTime.now().uptimeNanoseconds
     rows = 0; cells = 0; numbers = 0; strings = 0; others = 0
     do {
-        let reader = try XLSXReader(path: path)
+        let reader = try SpreadsheetOpener.open(path: path)
         let sheet = try sheetName.map { try reader.sheet(named: $0) } ?? reader.sheets[0]
         try reader.readRows(of: sheet) { row in
             rows += 1
