@@ -10,7 +10,7 @@ struct FormatReturnsTests {
     static let originals = CLI.root.appendingPathComponent("Examples/submissions").path
     static let converted = CLI.root.appendingPathComponent("Tests/Fixtures/formats/submissions").path
     static let stems = ["Phong Noi vu - tu cham 2023", "VP_HDND_UBND", "VHTT - tu danh gia 2023"]
-    static let formats = ["xls"]
+    static let formats = ["xls", "ods"]
 
     /// (file name without extension → [rule@cell#code]) from `validate --json`.
     static func findings(_ files: [String]) throws -> (status: Int32, byStem: [String: [String]]) {
@@ -57,5 +57,32 @@ struct FormatReturnsTests {
         let converted = try Self.consolidatedScores(Self.stems.map { "\(Self.converted)/\($0).\(format)" })
         #expect(!original.isEmpty)
         #expect(converted == original)
+    }
+
+    /// In a folder every spreadsheet is read or refused with its reason; only other files
+    /// are skipped, each with its reason.
+    @Test func noSpreadsheetInAFolderIsSkipped() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        for name in ["VP_HDND_UBND.xls", "Phong Noi vu - tu cham 2023.ods", "VHTT - tu danh gia 2023.ods"] {
+            try fm.copyItem(atPath: "\(Self.converted)/\(name)", toPath: dir.appendingPathComponent(name).path)
+        }
+        try "STT,Tiêu chí,Điểm\n1.1,Ban hành kế hoạch,1\n".write(to: dir.appendingPathComponent("diem.csv"), atomically: true, encoding: .utf8)
+        try "ghi chú".write(to: dir.appendingPathComponent("ghi-chu.txt"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["validate", "--framework", Self.framework, "--json", dir.path])
+        #expect(r.status == 2, "the .csv is unreadable")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        var status: [String: String] = [:], reason: [String: String] = [:]
+        for file in try #require(object["files"] as? [[String: Any]]) {
+            let name = ((file["file"] as? String ?? "") as NSString).lastPathComponent
+            status[name] = file["status"] as? String
+            reason[name] = file["reason"] as? String
+        }
+        #expect(status == ["VP_HDND_UBND.xls": "valid", "Phong Noi vu - tu cham 2023.ods": "valid",
+                           "VHTT - tu danh gia 2023.ods": "invalid", "diem.csv": "unreadable", "ghi-chu.txt": "skipped"])
+        #expect(reason["diem.csv"]?.contains("CSV") == true)
+        #expect(reason["ghi-chu.txt"]?.contains("bỏ qua") == true)
+        #expect(!r.stdout.contains("xl/workbook.xml"))
     }
 }

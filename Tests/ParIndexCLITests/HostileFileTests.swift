@@ -54,7 +54,7 @@ enum BoundedCLI {
 struct HostileFileTests {
     /// (fixture under Tests/Fixtures, a fragment of the Vietnamese reason).
     static let cases: [(String, String)] = [
-        ("hostile/not-a-zip.xlsx", "không phải tệp Excel .xlsx"),
+        ("hostile/not-a-zip.xlsx", "tệp văn bản CSV"),
         ("hostile/empty.xlsx", "không phải tệp Excel .xlsx"),
         ("hostile/truncated.xlsx", "tệp bị cắt cụt"),
         ("hostile/bad-crc.xlsx", "sai mã kiểm tra CRC ở phần xl/worksheets/sheet1.xml"),

@@ -57,7 +57,7 @@ struct SpreadsheetOpenerTests {
     }
 
     @Test func bytesErrorsMatchPathErrors() throws {
-        #expect(throws: XLSXError.notAZip) { _ = try SpreadsheetOpener.open(bytes: Array("a,b\n".utf8), name: "x.csv") }
+        #expect(throws: XLSXError.delimitedText) { _ = try SpreadsheetOpener.open(bytes: Array("a,b\n".utf8), name: "x.csv") }
         #expect(throws: XLSXError.notAZip) { _ = try SpreadsheetOpener.open(bytes: [], name: "rỗng.xlsx") }
         let path = try sampleBook().write(in: dir)
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
@@ -99,5 +99,19 @@ struct SpreadsheetOpenerTests {
         let reader = try SpreadsheetOpener.open(path: FixtureFiles.readerPath("libreoffice.xlsx"))
         #expect(reader.format == .xlsx)
         #expect(!reader.sheets.isEmpty)
+    }
+
+    @Test func delimitedTextIsRefusedAsCSV() throws {
+        let utf8 = Array("\u{FEFF}STT;Tiêu chí;Điểm\r\n1.1;Kế hoạch;1\r\n".utf8)
+        #expect(throws: XLSXError.delimitedText) { _ = try SpreadsheetOpener.open(bytes: utf8, name: "a.csv") }
+        let utf16: [UInt8] = [0xFF, 0xFE] + "STT\tĐiểm\n1\t2\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(throws: XLSXError.delimitedText) { _ = try SpreadsheetOpener.open(bytes: utf16, name: "b.csv") }
+        // Plain words are still "not a spreadsheet", and the .xlsx reader keeps its refusal.
+        #expect(throws: XLSXError.notAZip) { _ = try SpreadsheetOpener.open(bytes: Array("ghi chú".utf8), name: "c.xlsx") }
+        let path = dir.file("d.csv")
+        try Data("a,b\n1,2\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: XLSXError.delimitedText) { _ = try SpreadsheetOpener.open(path: path) }
+        #expect(throws: XLSXError.notAZip) { _ = try XLSXReader(path: path) }
+        #expect(XLSXError.delimitedText.message.contains("CSV"))
     }
 }

@@ -35,14 +35,19 @@ public enum SubmissionBatch {
         return files
     }
 
+    /// Extensions of the files read from a folder: every spreadsheet format, `.csv` included
+    /// (refused with its own reason rather than skipped).
+    static let spreadsheetExtensions: Set<String> = ["xlsx", "xlsm", "xls", "ods", "csv"]
+
     /// Why a file found in a folder is not read as a submission, or nil when it should be.
     /// (A file named on the command line is always read.)
     static func skipReason(_ path: String) -> String? {
         let name = (path as NSString).lastPathComponent
         if name.hasPrefix("~$") { return "tệp khóa tạm của Excel (~$…), không phải bài nộp: bỏ qua" }
         let ext = (name as NSString).pathExtension.lowercased()
-        if ext == "xlsx" || ext == "xlsm" || ext == "xls" { return nil }
-        return "không phải tệp .xlsx (phần mở rộng \"\(ext.isEmpty ? "không có" : ext)\"): bỏ qua"
+        // Every spreadsheet is read or refused with its reason (a .csv is refused by the opener).
+        if spreadsheetExtensions.contains(ext) { return nil }
+        return "không phải bảng tính .xlsx, .xls hay .ods (phần mở rộng \"\(ext.isEmpty ? "không có" : ext)\"): bỏ qua"
     }
 
     /// Reads one file and validates it.

@@ -41,7 +41,7 @@ public final class DOCXReader: SpreadsheetReader {
         case .ole(let streams):
             throw streams.contains(.encryptedPackage) ? XLSXError.encrypted
                 : streams.contains(.wordDocument) ? XLSXError.legacyDOC : XLSXError.legacyXLS
-        case .unknown:
+        case .delimitedText, .unknown:
             throw XLSXError.notAZip
         }
     }

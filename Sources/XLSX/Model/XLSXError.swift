@@ -17,6 +17,8 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
     case legacyDOC
     /// A legacy `.xls` file whose compound-file or BIFF structure is damaged.
     case damagedLegacy(String)
+    /// Delimited text (`.csv`), not a workbook.
+    case delimitedText
     /// A file format recognised but not read (its name in the message).
     case unsupportedFormat(String)
     /// The package has no `xl/workbook.xml` (or the part the root relationship names).
@@ -59,6 +61,8 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
             return "tệp Word định dạng cũ (.doc); đề nghị mở bằng Word và lưu lại dưới dạng .docx, hoặc dùng mẫu Excel .xlsx"
         case .damagedLegacy(let why):
             return "tệp Excel .xls bị hỏng (\(why))"
+        case .delimitedText:
+            return "tệp văn bản CSV (giá trị phân tách bằng dấu phẩy), không phải bảng tính; đề nghị mở bằng Excel và lưu lại dưới dạng .xlsx"
         case .unsupportedFormat(let name):
             return "định dạng \(name) chưa đọc được; đề nghị lưu lại dưới dạng Excel .xlsx"
         case .missingWorkbook:

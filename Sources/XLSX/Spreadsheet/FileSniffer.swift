@@ -11,6 +11,8 @@ enum SniffedKind: Equatable {
     /// An OLE compound file (legacy Office or an encrypted OOXML package) and the stream
     /// names found in its directory.
     case ole(OLEStreams)
+    /// Text that looks like delimited values (a `.csv` saved by Excel or typed by hand).
+    case delimitedText
     /// Anything else.
     case unknown
 }
@@ -56,10 +58,12 @@ enum FileSniffer {
             throw XLSXError.cannotOpen(errno == EACCES ? "không có quyền đọc tệp" : "không đọc được tệp")
         }
         defer { fclose(fp) }
-        var head = [UInt8](repeating: 0, count: 8)
-        let got = head.withUnsafeMutableBytes { fread($0.baseAddress, 1, 8, fp) }
+        var head = [UInt8](repeating: 0, count: 4096)
+        let got = head.withUnsafeMutableBytes { fread($0.baseAddress, 1, 4096, fp) }
         if got >= 4, isZip(head) { return .zip }
-        guard got == 8, head == oleMagic else { return .unknown }
+        guard got >= 8, Array(head[0..<8]) == oleMagic else {
+            return looksDelimited(head[0..<got]) ? .delimitedText : .unknown
+        }
         rewind(fp)
         var scanner = OLEScanner()
         let chunkSize = 1 << 20 // a multiple of 128: blocks stay aligned
@@ -75,10 +79,35 @@ enum FileSniffer {
     /// Sniffs bytes in memory.
     static func sniff(bytes: [UInt8]) -> SniffedKind {
         if bytes.count >= 4, isZip(bytes) { return .zip }
-        guard bytes.count >= 8, Array(bytes[0..<8]) == oleMagic else { return .unknown }
+        guard bytes.count >= 8, Array(bytes[0..<8]) == oleMagic else {
+            return looksDelimited(bytes.prefix(4096)) ? .delimitedText : .unknown
+        }
         var scanner = OLEScanner()
         bytes.withUnsafeBytes { scanner.feed($0) }
         return .ole(scanner.found)
+    }
+
+    /// Text (UTF-8, or UTF-16 with a byte-order mark) whose first line holds a comma,
+    /// semicolon or tab and which has a line break: what Excel writes as `.csv`.
+    static func looksDelimited(_ head: ArraySlice<UInt8>) -> Bool {
+        var bytes = Array(head)
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let little = bytes[0] == 0xFF
+            var units: [UInt16] = []
+            var i = 2
+            while i + 1 < bytes.count {
+                units.append(little ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+                i += 2
+            }
+            bytes = Array(String(decoding: units, as: UTF16.self).utf8)
+        } else if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bytes.removeFirst(3)
+        }
+        guard !bytes.isEmpty, !bytes.contains(0) else { return false }
+        guard let newline = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return false }
+        let firstLine = bytes[..<newline]
+        let controls = bytes.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }.count
+        return controls == 0 && firstLine.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 == 0x09 }
     }
 
     private static func isZip(_ head: [UInt8]) -> Bool {
@@ -90,7 +119,7 @@ enum FileSniffer {
         switch kind {
         case .zip: return .notAZip
         case .ole(let streams): return streams.contains(.encryptedPackage) ? .encrypted : .legacyXLS
-        case .unknown: return .notAZip
+        case .delimitedText, .unknown: return .notAZip
         }
     }
 }

@@ -8,7 +8,7 @@ extension SpreadsheetOpener {
 
     /// An OpenDocument spreadsheet (`.ods`).
     static func openODS(_ archive: ZipArchive, limits: ReadLimits) throws -> any SpreadsheetReader {
-        throw XLSXError.unsupportedFormat("OpenDocument (.ods)")
+        try ODSReader(archive: archive, limits: limits)
     }
 
     /// A legacy Excel workbook (BIFF8/BIFF5 `.xls`).

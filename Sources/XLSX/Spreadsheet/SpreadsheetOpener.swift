@@ -34,6 +34,8 @@ public enum SpreadsheetOpener {
             if streams.contains(.workbook) { return try openXLS(source, limits: limits) }
             if streams.contains(.wordDocument) { throw XLSXError.legacyDOC }
             return try openXLS(source, limits: limits)
+        case .delimitedText:
+            throw XLSXError.delimitedText
         case .unknown:
             throw XLSXError.notAZip
         }
@@ -49,7 +51,7 @@ public enum SpreadsheetOpener {
         case .ole(let streams):
             if streams.contains(.workbook), !streams.contains(.encryptedPackage) { return .xls }
             return nil
-        case .unknown:
+        case .delimitedText, .unknown:
             return nil
         }
     }
