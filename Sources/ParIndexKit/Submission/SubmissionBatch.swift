@@ -47,7 +47,7 @@ public enum SubmissionBatch {
         let ext = (name as NSString).pathExtension.lowercased()
         // Every spreadsheet is read or refused with its reason (a .csv is refused by the opener).
         if spreadsheetExtensions.contains(ext) { return nil }
-        return "không phải bảng tính .xlsx, .xls hay .ods (phần mở rộng \"\(ext.isEmpty ? "không có" : ext)\"): bỏ qua"
+        return "không phải tệp .xlsx, .xls hay .ods (phần mở rộng \"\(ext.isEmpty ? "không có" : ext)\"): bỏ qua"
     }
 
     /// Reads one file and validates it.
