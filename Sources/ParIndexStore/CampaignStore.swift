@@ -244,16 +244,12 @@ public final class CampaignStore: Sendable {
         let state = Mutex(State(results: Array(repeating: nil, count: sources.count)))
         let progress = options.progress, total = sources.count
         try await ParallelWork.run(count: sources.count, concurrency: options.concurrency, work: { i -> Item in
+            // The bytes are read once: hashed, stored and validated from memory.
             let source = sources[i]
-            var file = checker.check(source).file
-            guard file.status != .skipped else { return Item(file: file) }
-            do {
-                let data = try source.data()
-                return Item(file: file, data: data, sha: Self.sha256(data))
-            } catch {
-                file = .unreadable(source.displayName, reason: file.reason ?? "không đọc được tệp")
-                return Item(file: file)
-            }
+            if source.skipReason != nil { return Item(file: checker.check(source).file) }
+            guard let data = try? source.data() else { return Item(file: checker.check(source).file) }
+            let file = checker.check(.bytes(data, name: source.displayName)).file
+            return Item(file: file, data: data, sha: Self.sha256(data))
         }, consume: { i, item in
             state.withLock { s in
                 s.pending[i] = item

@@ -16,7 +16,13 @@ public struct Submission: Sendable {
     /// (the named sheet, or the first visible sheet that has one). Throws `XLSXError` for
     /// unreadable files and `TableNotFound` when no table is there.
     public static func read(path: String, sheetName: String? = nil, limits: ReadLimits = .default) throws -> Submission {
-        let reader = try SpreadsheetOpener.open(path: path, limits: limits)
+        try read(.file(path: path), sheetName: sheetName, limits: limits)
+    }
+
+    /// Reads a workbook given by path or by bytes (an upload); ``file`` is the source's
+    /// display name.
+    public static func read(_ source: SpreadsheetSource, sheetName: String? = nil, limits: ReadLimits = .default) throws -> Submission {
+        let reader = try SpreadsheetOpener.open(source, limits: limits)
         var identity: TemplateIdentity?
         if let hidden = reader.sheets.first(where: { $0.name == TemplateIdentity.sheetName }) {
             var values: [String: String] = [:]
@@ -28,7 +34,7 @@ public struct Submission: Sendable {
             identity = TemplateIdentity(rows: values)
         }
         let table = try TableRecognizer().recognize(reader, sheetName: sheetName)
-        return Submission(file: path, table: table, identity: identity)
+        return Submission(file: source.displayName, table: table, identity: identity)
     }
 }
 

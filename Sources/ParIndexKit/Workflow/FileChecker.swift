@@ -40,24 +40,23 @@ public struct FileChecker: Sendable {
         let name = source.displayName
         if let reason = source.skipReason { return Outcome(file: CheckedFile(file: name, status: .skipped, reason: reason)) }
         do {
-            return try source.withPath { path in
-                var submission = try Submission.read(path: path, limits: limits)
-                submission.file = name
-                let checked = CheckedFile(submission: submission, findings: validator.validate(submission), index: index)
-                var outcome = Outcome(file: checked)
-                if checked.status == .invalid, case .folder(let folder) = annotation {
-                    let target: String
-                    if case .file = source { target = AnnotatedCopy.path(for: name, in: folder) }
-                    else { target = AnnotatedCopy.path(for: "tai-len-\(position + 1).xlsx", in: folder) }
-                    do {
-                        try AnnotatedCopy.write(source: path, findings: checked.findings, to: target, limits: limits)
-                        outcome.annotatedCopy = target
-                    } catch {
-                        outcome.annotationError = (error as? XLSXError)?.message ?? String(describing: error)
-                    }
+            let spreadsheet = source.spreadsheetSource
+            var submission = try Submission.read(spreadsheet, limits: limits)
+            submission.file = name
+            let checked = CheckedFile(submission: submission, findings: validator.validate(submission), index: index)
+            var outcome = Outcome(file: checked)
+            if checked.status == .invalid, case .folder(let folder) = annotation {
+                let target: String
+                if case .file = source { target = AnnotatedCopy.path(for: name, in: folder) }
+                else { target = AnnotatedCopy.path(for: "tai-len-\(position + 1).xlsx", in: folder) }
+                do {
+                    try AnnotatedCopy.write(source: spreadsheet, findings: checked.findings, to: target, limits: limits)
+                    outcome.annotatedCopy = target
+                } catch {
+                    outcome.annotationError = (error as? XLSXError)?.message ?? String(describing: error)
                 }
-                return outcome
             }
+            return outcome
         } catch let error as XLSXError {
             return Outcome(file: .unreadable(name, reason: error.message))
         } catch let error as TableNotFound {
