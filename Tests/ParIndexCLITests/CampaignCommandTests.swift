@@ -69,28 +69,23 @@ struct CampaignCommandTests {
         #expect(used == 0)
     }
 
-    /// `count` distinct returns of one unit: the example with its evidence cell edited.
+    /// `count` distinct returns of one unit: the example with a different zip comment
+    /// each (the bytes differ, the workbook reads the same).
     static func distinctReturns(in dir: URL, count: Int) throws -> URL {
         let inbox = dir.appendingPathComponent("bai-nop")
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
-        let source = Self.submissions + "/mau-TCKH.xlsx"
-        let reader = try XLSXReader(path: source)
-        var sheets: [(String, [Cell])] = []
-        for sheet in reader.sheets {
-            var cells: [Cell] = []
-            _ = try reader.readRows(of: sheet) { cells += $0.cells }
-            sheets.append((sheet.name, cells))
-        }
+        let original = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Self.submissions + "/mau-TCKH.xlsx")))
+        // End of central directory: signature 50 4B 05 06, comment length at +20 (no comment yet).
+        let signature: [UInt8] = [0x50, 0x4B, 0x05, 0x06]
+        let eocd = original.count - 22
+        #expect(Array(original[eocd..<eocd + 4]) == signature, "the example has no zip comment")
         for i in 0..<count {
-            let writer = try XLSXWriter(path: inbox.appendingPathComponent(String(format: "tckh-%04d.xlsx", i)).path)
-            for (name, cells) in sheets {
-                let ws = try writer.addWorksheet(name: name)
-                for cell in cells {
-                    let edited = name == "Biểu mẫu" && cell.reference.a1 == "A1" ? CellValue.string("Bản \(i)") : cell.value
-                    try ws.write(edited, at: cell.reference)
-                }
-            }
-            try writer.close()
+            let comment = Array(String(format: "ban %05d", i).utf8)
+            var bytes = original
+            bytes[eocd + 20] = UInt8(comment.count)
+            bytes[eocd + 21] = 0
+            bytes += comment
+            try Data(bytes).write(to: inbox.appendingPathComponent(String(format: "tckh-%04d.xlsx", i)))
         }
         return inbox
     }

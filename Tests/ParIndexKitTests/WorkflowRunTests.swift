@@ -73,12 +73,17 @@ struct WorkflowRunTests {
             sources.append(.file(path: path))
         }
         let done = Atomic<Int>(0)
+        // Cancelled from the progress callback (a worker thread) after five files, so a
+        // busy test pool cannot delay the cancellation until the run is over.
+        let handle = Mutex<Task<ValidationResult, any Error>?>(nil)
         let run = ValidationRun(framework: try ExampleWorkflowTests.framework(),
-                                options: RunOptions(progress: { _ in done.add(1, ordering: .relaxed) }))
+                                options: RunOptions(progress: { _ in
+                                    if done.add(1, ordering: .relaxed).newValue == 5 { handle.withLock { $0?.cancel() } }
+                                }))
         let all = sources
         let task = Task { try await run.run(all) }
-        while done.load(ordering: .relaxed) < 5 { try await Task.sleep(nanoseconds: 1_000_000) }
-        task.cancel()
+        handle.withLock { $0 = task }
+        if done.load(ordering: .relaxed) >= 5 { task.cancel() }
         await #expect(throws: CancellationError.self) { try await task.value }
         #expect(done.load(ordering: .relaxed) < sources.count)
     }
