@@ -15,5 +15,11 @@ let package = Package(
             dependencies: [.product(name: "XLSX", package: "ParIndex")],
             path: "Sources/xlsx-count"
         ),
+        // `xlsx-annotate` applies an annotated copy's package edit (marks, comments, first sheet).
+        .executableTarget(
+            name: "xlsx-annotate",
+            dependencies: [.product(name: "XLSX", package: "ParIndex")],
+            path: "Sources/xlsx-annotate"
+        ),
     ]
 )

@@ -147,6 +147,22 @@ public struct PackageDiff {
         return result
     }
 
+    /// Comment boxes' anchors (`LeftColumn, LeftOffset, TopRow, TopOffset, RightColumn,
+    /// RightOffset, BottomRow, BottomOffset`), by (row, column) 0-based.
+    public static func anchors(_ vml: String) -> [[Int]: [Int]] {
+        var result: [[Int]: [Int]] = [:]
+        for match in vml.matches(of: #/<v:shape [\s\S]*?</v:shape>/#) {
+            let block = match.0
+            guard let row = block.firstMatch(of: #/<x:Row>\s*([0-9]+)\s*</x:Row>/#)?.1,
+                  let column = block.firstMatch(of: #/<x:Column>\s*([0-9]+)\s*</x:Column>/#)?.1,
+                  let anchor = block.firstMatch(of: #/<x:Anchor>([^<]*)</x:Anchor>/#)?.1 else { continue }
+            result[[Int(row)!, Int(column)!]] = anchor.split(separator: ",").compactMap {
+                Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+        }
+        return result
+    }
+
     public static func unescape(_ text: String) -> String {
         var s = text
         for (entity, char) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'")] {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import PackageTestSupport
 import Testing
 @testable import XLSX
@@ -45,6 +48,15 @@ enum AnnotateFixtures {
     }
 }
 
+/// Foundation's XMLParser as an independent well-formedness check of small parts.
+enum XMLWellFormed {
+    static func check(_ text: String) -> Bool {
+        let parser = XMLParser(data: Data(text.utf8))
+        parser.shouldProcessNamespaces = true
+        return parser.parse()
+    }
+}
+
 @Suite("Package edit (WorkbookEditor)")
 struct WorkbookEditorTests {
     static let sheetParts = ["Bảng": "xl/worksheets/sheet1.xml", "Phụ": "xl/worksheets/sheet2.xml"]
@@ -65,6 +77,9 @@ struct WorkbookEditorTests {
         #expect(commentParts.count == 2)
         #expect(changed.subtracting(allowed).subtracting(commentParts).isEmpty, "unexpected changes: \(changed)")
         #expect(!changed.contains("xl/worksheets/sheet3.xml"))   // the hidden sheet
+        for part in changed.union(try diff.addedParts()) {
+            #expect(XMLWellFormed.check(try diff.edited.text(of: part)), "\(producer): \(part) is not well-formed XML")
+        }
         #expect(try diff.original.entryNames().allSatisfy { try diff.edited.entryNames().contains($0) })
         // Unchanged entries keep their compressed bytes: the copy is not much bigger.
         let sizes = try [source, copy].map { try FileManager.default.attributesOfItem(atPath: $0)[.size] as! Int }
@@ -167,6 +182,15 @@ struct WorkbookEditorTests {
         #expect(longBox > shortBox * 2)
         #expect(boxes[[1, 2]] != nil)
         #expect(boxes.count == PackageDiff.boxes(try diff.original.text(of: vmlPart)).count + 3)
+        // The unit's comment grew: its box is resized for the whole text (anchor when the
+        // producer wrote one, and the style's size), and added boxes are well-formed XML.
+        let vmlBefore = try diff.original.text(of: vmlPart), vmlAfter = try diff.edited.text(of: vmlPart)
+        if let before = PackageDiff.anchors(vmlBefore)[[4, 1]] {
+            let after = try #require(PackageDiff.anchors(vmlAfter)[[4, 1]])
+            #expect(after != before && (after[6] - after[2]) * 20 + after[7] - after[3] >= 65, "\(before) → \(after)")
+        }
+        #expect(vmlAfter.contains("width:315pt;height:\(StylesPatch.number(Double(CommentParts.boxHeight(b5)) * 0.75))pt"))
+        #expect(XMLWellFormed.check(vmlAfter), "\(producer): VML not well-formed")
         // The other sheet had no comments: new parts, a new relationship, a legacyDrawing.
         let other = "xl/worksheets/sheet2.xml"
         let otherComments = try #require(try diff.relatedPart(of: other, type: "comments", in: diff.edited))

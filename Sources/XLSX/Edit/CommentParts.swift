@@ -35,6 +35,11 @@ struct CommentParts {
     /// Characters of Times New Roman 10 pt that fit on one line of the box (generous).
     static let charactersPerLine = 62
 
+    /// Excel keeps at most 32,767 characters in a comment; longer text is cut with `…`.
+    static func capped(_ text: String) -> String {
+        text.count <= 32_000 ? text : String(text.prefix(31_999)) + "…"
+    }
+
     /// Lines the text takes in the box, wrapped by words.
     static func lineCount(_ text: String) -> Int {
         var lines = 0
@@ -84,7 +89,8 @@ struct CommentParts {
 
     /// Edits to an existing comments part. Returns the edits and the notes that need a new
     /// box (cells that had no comment).
-    static func extend(_ scan: ElementScan, with notes: [Note], author: String) -> (edits: [ByteEdit], newBoxes: [Note]) {
+    static func extend(_ scan: ElementScan, with notes: [Note], author: String)
+        -> (edits: [ByteEdit], newBoxes: [Note], grown: [Note]) {
         var edits: [ByteEdit] = []
         let root = scan.elements.first
         let p = root?.tag.prefix ?? ""
@@ -113,6 +119,7 @@ struct CommentParts {
         }
         var added = ""
         var newBoxes: [Note] = []
+        var grown: [Note] = []
         for note in notes {
             if let old = existing[note.cell] {
                 // Keep the comment; add the text below it once.
@@ -120,6 +127,7 @@ struct CommentParts {
                       let text = scan.elements.first(where: { $0.name == "text" && $0.start > old.start && $0.start < old.after }),
                       let end = text.end else { continue }
                 edits.append(ByteEdit(offset: end, length: 0, insert: Array(run("\n\n" + note.text, prefix: p).utf8)))
+                grown.append(Note(cell: note.cell, text: old.text + "\n\n" + note.text))
             } else {
                 added += comment(note, authorID: authorID, prefix: p)
                 newBoxes.append(note)
@@ -138,10 +146,13 @@ struct CommentParts {
                 edits.append(ByteEdit(offset: end, length: 0, insert: Array("<\(p)commentList>\(added)</\(p)commentList>".utf8)))
             }
         }
-        return (edits, newBoxes)
+        return (edits, newBoxes, grown)
     }
 
     // MARK: - VML drawing
+
+    static let namespaces = "xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\" "
+        + "xmlns:x=\"urn:schemas-microsoft-com:office:excel\" "
 
     static let shapeType = "<v:shapetype id=\"_x0000_t202\" coordsize=\"21600,21600\" o:spt=\"202\" path=\"m,l,21600r21600,l21600,xe\">"
         + "<v:stroke joinstyle=\"miter\"/><v:path gradientshapeok=\"t\" o:connecttype=\"rect\"/></v:shapetype>"
@@ -159,8 +170,11 @@ struct CommentParts {
 
     /// Edits adding boxes to an existing VML drawing (by bytes: Excel's VML is not always
     /// well-formed XML, so it is not parsed).
-    static func extendDrawing(_ bytes: [UInt8], with notes: [Note], geometry: Geometry) -> [ByteEdit]? {
-        guard !notes.isEmpty else { return [] }
+    static func extendDrawing(_ bytes: [UInt8], with notes: [Note], resizing grown: [Note] = [],
+                              geometry: Geometry) -> [ByteEdit]? {
+        var resized: [ByteEdit] = []
+        for note in grown { resized += resize(note, in: bytes, geometry: geometry) }
+        guard !notes.isEmpty else { return resized }
         guard let close = ByteSearch.last(Array("</xml>".utf8), in: bytes) else { return nil }
         var maxID = 1024
         let marker = Array("_x0000_s".utf8)
@@ -177,15 +191,56 @@ struct CommentParts {
         }
         let hasType = ByteSearch.first(Array("_x0000_t202\"".utf8), in: bytes) != nil
             || ByteSearch.first(Array("_x0000_t202'".utf8), in: bytes) != nil
-        var xml = hasType ? "" : shapeType
-        for (i, note) in notes.enumerated() { xml += shape(note, id: maxID + 1 + i, geometry: geometry) }
-        return [ByteEdit(offset: close, length: 0, insert: Array(xml.utf8))]
+        // The drawing may bind other prefixes (openpyxl writes `ns0:`): each added element
+        // declares the three it uses.
+        var xml = hasType ? "" : shapeType.replacingFirst("<v:shapetype ", with: "<v:shapetype " + namespaces)
+        for (i, note) in notes.enumerated() {
+            xml += shape(note, id: maxID + 1 + i, geometry: geometry).replacingFirst("<v:shape ", with: "<v:shape " + namespaces)
+        }
+        return resized + [ByteEdit(offset: close, length: 0, insert: Array(xml.utf8))]
     }
 
-    /// One comment box: to the right of its cell, as wide as ``boxWidth``, as tall as its text.
-    static func shape(_ note: Note, id: Int, geometry: Geometry) -> String {
+    /// Gives the existing box of a comment that grew the size its text needs: its anchor
+    /// (when it has one) and the width and height of its style. Any namespace prefix works
+    /// (`x:Row`, `ns2:Row`).
+    static func resize(_ note: Note, in bytes: [UInt8], geometry: Geometry) -> [ByteEdit] {
+        let row = Array("Row>\(note.cell.row - 1)</".utf8)
+        let column = Array("Column>\(note.cell.column - 1)</".utf8)
+        var from = 0
+        while let found = ByteSearch.first(row, in: bytes, from: from) {
+            from = found + row.count
+            guard let shape = ByteSearch.last(Array(":shape ".utf8), in: Array(bytes[..<found])),
+                  let start = ByteSearch.last(Array("<".utf8), in: Array(bytes[..<(shape + 1)])),
+                  let end = ByteSearch.first(Array(":shape>".utf8), in: bytes, from: found) else { continue }
+            let block = Array(bytes[start..<end])
+            guard ByteSearch.first(column, in: block) != nil else { continue }
+            let a = anchor(note, geometry: geometry)
+            var edits: [ByteEdit] = []
+            if let open = ByteSearch.first(Array("Anchor>".utf8), in: block),
+               let close = ByteSearch.first(Array("</".utf8), in: block, from: open) {
+                let text = "\(a.startColumn), \(a.dx), \(a.startRow), \(a.dy), \(a.endColumn), \(a.endX), \(a.endRow), \(a.endY)"
+                let offset = start + open + "Anchor>".utf8.count
+                edits.append(ByteEdit(offset: offset, length: start + close - offset, insert: Array(text.utf8)))
+            }
+            for (name, px) in [("width:", boxWidth), ("height:", a.height)] {
+                guard let at = ByteSearch.first(Array(name.utf8), in: block) else { continue }
+                var stop = at + name.utf8.count
+                while stop < block.count, block[stop] != UInt8(ascii: ";"), block[stop] != UInt8(ascii: "\""),
+                      block[stop] != UInt8(ascii: "'") { stop += 1 }
+                let value = StylesPatch.number(Double(px) * 0.75) + "pt"
+                edits.append(ByteEdit(offset: start + at + name.utf8.count, length: stop - at - name.utf8.count,
+                                      insert: Array(value.utf8)))
+            }
+            return edits
+        }
+        return []
+    }
+
+    /// Where a box goes: from one column right and one row up of its cell, ``boxWidth``
+    /// wide and as tall as its text, in Excel's anchor terms (0-based cells, pixel offsets).
+    static func anchor(_ note: Note, geometry: Geometry)
+        -> (startColumn: Int, dx: Int, startRow: Int, dy: Int, endColumn: Int, endX: Int, endRow: Int, endY: Int, height: Int) {
         let row0 = note.cell.row - 1, col0 = note.cell.column - 1
-        // Start one column to the right, one row up (as Excel places a new comment).
         let startColumn = col0 + 1
         let startRow = max(row0 - 1, 0)
         let dx = 15, dy = 10
@@ -200,6 +255,13 @@ struct CommentParts {
             endY -= geometry.rowPixels(endRow + 1)
             endRow += 1
         }
+        return (startColumn, dx, startRow, dy, endColumn, endX, endRow, endY, height)
+    }
+
+    /// One comment box: to the right of its cell, as wide as ``boxWidth``, as tall as its text.
+    static func shape(_ note: Note, id: Int, geometry: Geometry) -> String {
+        let row0 = note.cell.row - 1, col0 = note.cell.column - 1
+        let (startColumn, dx, startRow, dy, endColumn, endX, endRow, endY, height) = anchor(note, geometry: geometry)
         var left = dx
         for c in 0..<min(startColumn, 2000) { left += geometry.columnPixels(c + 1) }
         var top = dy
@@ -217,6 +279,11 @@ struct CommentParts {
 }
 
 private extension String {
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = firstRange(of: target) else { return self }
+        return self[..<range.lowerBound] + replacement + self[range.upperBound...]
+    }
+
     /// `<rPr><sz…/>` → `<x:rPr><x:sz…/>` for a prefixed comments part.
     func replacingPrefix(_ p: String) -> String {
         var out = ""

@@ -215,7 +215,9 @@ private final class EditJob {
             return ByteEdit(offset: planned.offset, length: planned.length, insert: bytes)
         }
 
-        let notes = order.compactMap { ref in comments[ref].map { CommentParts.Note(cell: ref, text: $0.joined(separator: "\n")) } }
+        let notes = order.compactMap { ref in
+            comments[ref].map { CommentParts.Note(cell: ref, text: CommentParts.capped($0.joined(separator: "\n"))) }
+        }
         if !notes.isEmpty {
             edits += try addComments(notes, sheetPart: part, scan: scan, index: index, author: author)
         }
@@ -262,11 +264,13 @@ private final class EditJob {
 
         // Comments part.
         var boxes = notes
+        var grown: [CommentParts.Note] = []
         if let rel = relElements.first(where: { ($0.tag.value("Type") ?? "").hasSuffix("/comments") }),
            let part = target(rel), archive.contains(part),
            let existing = try ElementScan.scan(part, in: archive, maxDepth: 4, textInside: ["author", "comment"], limits: limits) {
-            let (edits, newBoxes) = CommentParts.extend(existing.scan, with: notes, author: author)
+            let (edits, newBoxes, grownNotes) = CommentParts.extend(existing.scan, with: notes, author: author)
             boxes = newBoxes
+            grown = grownNotes
             try copy.put(part, XMLSplice.apply(edits, to: existing.bytes))
         } else {
             let part = newPartName("comments", ".xml", in: folder)
@@ -281,7 +285,7 @@ private final class EditJob {
            let rel = relElements.first(where: { $0.tag.value("Id").map(XMLText.unescape) == id }),
            let part = target(rel), archive.contains(part) {
             let bytes = try XMLSplice.applied([], to: part, in: archive)
-            if let edits = CommentParts.extendDrawing(bytes, with: boxes, geometry: geometry), !edits.isEmpty {
+            if let edits = CommentParts.extendDrawing(bytes, with: boxes, resizing: grown, geometry: geometry), !edits.isEmpty {
                 try copy.put(part, XMLSplice.apply(edits, to: bytes))
             }
         } else if scan.legacyDrawingID == nil, let offset = scan.legacyDrawingOffset {
