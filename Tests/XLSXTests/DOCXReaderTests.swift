@@ -97,6 +97,23 @@ struct DOCXReaderTests {
         #expect(text == "- Tham mưu\n- Báo cáo\nKhông phải mục\n1. Một\na) Một a\nb) Một b\n2. Hai\na) Hai a\nIV. Bốn")
     }
 
+    @Test func anSTTColumnNumberedByWordShowsItsNumbers() throws {
+        func numbered(_ text: String) -> String {
+            "<w:tc>" + D.p(text, props: "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"2\"/></w:numPr>") + "</w:tc>"
+        }
+        let bulleted = "<w:tc>" + D.p("", props: "<w:numPr><w:numId w:val=\"1\"/></w:numPr>") + "</w:tc>"
+        let table = D.tbl(columns: 2, [
+            ("", [D.tc(["STT"]), D.tc(["Nội dung"])]),
+            ("", [numbered(""), D.tc(["Rà soát"])]),
+            ("", [numbered(""), D.tc(["Công khai"])]),
+            ("", [bulleted, D.tc(["Không số"])]),
+        ])
+        let reader = try open(D(body: table, numbering: Self.numbering))
+        #expect(try readAllRows(reader)["Bảng 1"]!.map(\.texts) == [
+            ["1: STT", "2: Nội dung"], ["1: 1.", "2: Rà soát"], ["1: 2.", "2: Công khai"], ["2: Không số"],
+        ])
+    }
+
     @Test func decomposedTextArrivesComposed() throws {
         let nfd = "Nguyễn Thị Kim Yến".decomposedStringWithCanonicalMapping
         #expect(nfd.unicodeScalars.count > "Nguyễn Thị Kim Yến".unicodeScalars.count)

@@ -29,8 +29,34 @@ public struct FrameworkImporter: Sendable {
         var result = importTable(table)
         result.framework.metadata.source = URL(fileURLWithPath: path).lastPathComponent
         result.format = reader.format
-        if let document = reader as? DOCXReader { Self.completeReference(&result, heading: DocumentHeading(lines: document.bodyLines)) }
+        if let document = reader as? DOCXReader {
+            Self.completeReference(&result, heading: DocumentHeading(lines: document.bodyLines))
+            result.warnings += try Self.unreadTables(after: table.sheet, in: document)
+        }
         return result
+    }
+
+    /// Tables of a Word document after the one imported that were not joined to it (text
+    /// between them, no repeated header and no page break): named, so no row goes unseen.
+    static func unreadTables(after sheetName: String, in document: DOCXReader) throws -> [Warning] {
+        guard let chosen = document.sheets.firstIndex(where: { $0.name == sheetName }) else { return [] }
+        var warnings: [Warning] = []
+        for sheet in document.sheets[(chosen + 1)...] {
+            let titles = try document.titleLines(of: sheet).count
+            var rows = 0
+            var widest = 0
+            try document.readRows(of: sheet) { row in
+                guard row.number > titles else { return }
+                rows += 1
+                widest = max(widest, row.cells.count)
+            }
+            guard widest >= 3 else { continue } // a signature block, a two-column layout table
+            let other = try TableRecognizer().recognize(document, sheet: sheet)
+            warnings.append(Warning(row: nil, message: other != nil
+                ? "\(sheet.name) của văn bản cũng là một bảng có dòng tiêu đề (\(other!.rows.count) dòng dữ liệu) nhưng không được đọc: chọn bảng đó bằng --sheet \"\(sheet.name)\""
+                : "\(sheet.name) của văn bản (\(rows) dòng, không có dòng tiêu đề) đứng sau bảng đã đọc nhưng không được ghép vào: nếu là phần tiếp theo của bảng, hãy lặp lại dòng tiêu đề ở đầu bảng đó hoặc nối hai bảng trong Word"))
+        }
+        return warnings
     }
 
     /// An appendix attached to a letter: its `(Kèm theo … số … ngày …)` line, typed before

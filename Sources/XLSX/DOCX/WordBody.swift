@@ -257,9 +257,14 @@ final class WordBodyHandler: XMLRawNameHandler {
         capture = false
         var texts = done.segments.map { WordText.string($0) }
         if let list = numbering.list(numID: done.numID, level: done.level, style: done.styleID),
-           let prefix = numbering.nextPrefix(numID: list.numID, level: list.level),
-           let first = texts.firstIndex(where: { !WordText.isBlank($0) }) {
-            texts[first] = prefix + WordText.trimmingLeadingSpaces(texts[first])
+           let prefix = numbering.nextPrefix(numID: list.numID, level: list.level) {
+            if let first = texts.firstIndex(where: { !WordText.isBlank($0) }) {
+                texts[first] = prefix + WordText.trimmingLeadingSpaces(texts[first])
+            } else if prefix != "- ", prefix != "+ " {
+                // An empty numbered paragraph shows its number alone: the STT column is
+                // often numbered by Word itself (`1.`, `2.` in otherwise empty cells).
+                texts[0] = prefix.trimmingTrailingSpaces()
+            }
         }
         if !tables.isEmpty {
             // Inside a cell: one line per paragraph (page breaks there are line breaks).

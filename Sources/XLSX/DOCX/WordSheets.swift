@@ -22,8 +22,8 @@ struct WordSheet: Sendable {
     /// Groups the body's tables into sheets. A table continues the previous one when only
     /// empty paragraphs (and page or section breaks) stand between them and either its
     /// first row repeats one of the header rows of the previous group's first table
-    /// (one table per printed page, each with its header), or it has the same number of
-    /// columns and a page break separates them (a table split by a page break).
+    /// (one table per printed page, each with its header), or a page break separates it
+    /// from a previous table with the same columns (a table split by a page break).
     static func group(_ blocks: [WordBlock]) -> [WordSheet] {
         var sheets: [WordSheet] = []
         var above: [String] = []
@@ -61,7 +61,12 @@ struct WordSheet: Sendable {
         let marked = first.rows.filter(\.isHeader)
         let candidates = marked.isEmpty ? Array(first.rows.prefix(4)) : marked
         if candidates.contains(where: { headersMatch($0, opening) }) { return true }
-        return pageBreak && next.gridColumns == previous.gridColumns
+        // No header repeated: a page break between parts with the same columns (the grid,
+        // or the cells of the rows either side of the break when the grids were drawn apart).
+        guard pageBreak else { return false }
+        if next.gridColumns == previous.gridColumns { return true }
+        let before = previous.rows.last(where: { !$0.isEmpty })?.cells.count ?? 0
+        return before >= 3 && opening.cells.count == before
     }
 
     /// Two rows read alike as header rows: the same number of non-empty cells, at most
