@@ -19,5 +19,8 @@ let package = Package(
         // Bytes → a Word document's XML parts (document, numbering, styles) in a stored
         // zip: the .docx reader's handlers, table grouping and sheet rows.
         .executableTarget(name: "DocumentXMLFuzz", dependencies: ["FuzzSupport"]),
+        // Bytes → an OpenDocument content.xml with its mimetype in a stored zip: the .ods
+        // reader's handlers.
+        .executableTarget(name: "ContentXMLFuzz", dependencies: ["FuzzSupport"]),
     ]
 )

@@ -11,8 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-SECONDS_TOTAL=${1:?usage: Fuzz/run.sh SECONDS [ReaderFuzz|SheetXMLFuzz|DocumentXMLFuzz]}
-TARGETS=${2:-"ReaderFuzz SheetXMLFuzz DocumentXMLFuzz"}
+SECONDS_TOTAL=${1:?usage: Fuzz/run.sh SECONDS [ReaderFuzz|SheetXMLFuzz|DocumentXMLFuzz|ContentXMLFuzz]}
+TARGETS=${2:-"ReaderFuzz SheetXMLFuzz DocumentXMLFuzz ContentXMLFuzz"}
 SCRATCH=${FUZZ_SCRATCH:-$ROOT/.build-fuzz}
 
 (cd Fuzz && swift build -c release --scratch-path "$SCRATCH" --sanitize=fuzzer -Xswiftc -parse-as-library \
@@ -20,7 +20,9 @@ SCRATCH=${FUZZ_SCRATCH:-$ROOT/.build-fuzz}
  swift build -c release --scratch-path "$SCRATCH" --sanitize=fuzzer -Xswiftc -parse-as-library \
     --product SheetXMLFuzz >&2 && \
  swift build -c release --scratch-path "$SCRATCH" --sanitize=fuzzer -Xswiftc -parse-as-library \
-    --product DocumentXMLFuzz >&2)
+    --product DocumentXMLFuzz >&2 && \
+ swift build -c release --scratch-path "$SCRATCH" --sanitize=fuzzer -Xswiftc -parse-as-library \
+    --product ContentXMLFuzz >&2)
 BIN=$(cd Fuzz && swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
 
 set -- $TARGETS
@@ -34,7 +36,7 @@ for target in "$@"; do
     case "$target" in
         ReaderFuzz)
             # The real workbooks (the folders' .json/.md/.txt files are harmless non-zip seeds).
-            seeds=("$ROOT/Tests/Fixtures/reader" "$ROOT/Tests/Fixtures/docx" "$ROOT/Examples/appendices" "$ROOT/Examples/submissions")
+            seeds=("$ROOT/Tests/Fixtures/reader" "$ROOT/Tests/Fixtures/docx" "$ROOT/Tests/Fixtures/formats" "$ROOT/Examples/appendices" "$ROOT/Examples/submissions")
             extra=(-max_len=65536)
             ;;
         SheetXMLFuzz)
@@ -43,6 +45,10 @@ for target in "$@"; do
             ;;
         DocumentXMLFuzz)
             seeds=("$ROOT/Fuzz/seeds/documentxml")
+            extra=(-dict="$ROOT/Fuzz/xml.dict" -max_len=65536)
+            ;;
+        ContentXMLFuzz)
+            seeds=("$ROOT/Fuzz/seeds/contentxml")
             extra=(-dict="$ROOT/Fuzz/xml.dict" -max_len=65536)
             ;;
         *) echo "unknown target $target" >&2; exit 2 ;;
