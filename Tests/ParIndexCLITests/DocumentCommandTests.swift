@@ -50,6 +50,9 @@ struct DocumentCommandTests {
             let r = try CLI.run(arguments)
             #expect(r.status == 2)
             #expect(r.stderr.hasPrefix("parindex: \(path): \(reason)"))
+            if name == "legacy.doc" {
+                #expect(r.stderr == "parindex: \(path): tệp Word định dạng cũ (.doc); đề nghị mở bằng Word và lưu lại dưới dạng .docx\n")
+            }
             #expect(r.stderr.filter { $0 == "\n" }.count == 1)
             #expect(r.stdout.isEmpty)
         }

@@ -81,7 +81,7 @@ struct SeedDocumentImportTests {
         let path = Self.root.appendingPathComponent("Tests/Fixtures/docx/legacy.doc").path
         #expect(throws: XLSXError.legacyDOC) { _ = try SpreadsheetOpener.open(path: path) }
         #expect(throws: XLSXError.legacyDOC) { _ = try FrameworkImporter().importWorkbook(path: path) }
-        #expect(XLSXError.legacyDOC.message.hasPrefix("tệp Word định dạng cũ (.doc); đề nghị mở bằng Word và lưu lại dưới dạng .docx"))
+        #expect(XLSXError.legacyDOC.message == "tệp Word định dạng cũ (.doc); đề nghị mở bằng Word và lưu lại dưới dạng .docx")
     }
 
     @Test func encryptedDocumentIsRefused() throws {

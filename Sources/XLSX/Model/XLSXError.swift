@@ -58,7 +58,7 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
         case .legacyXLS:
             return "tệp Excel định dạng cũ (.xls); đề nghị mở bằng Excel và lưu lại dưới dạng .xlsx"
         case .legacyDOC:
-            return "tệp Word định dạng cũ (.doc); đề nghị mở bằng Word và lưu lại dưới dạng .docx, hoặc dùng mẫu Excel .xlsx"
+            return "tệp Word định dạng cũ (.doc); đề nghị mở bằng Word và lưu lại dưới dạng .docx"
         case .damagedLegacy(let why):
             return "tệp Excel .xls bị hỏng (\(why))"
         case .delimitedText:
