@@ -73,17 +73,16 @@ echo "-- VHTT gửi lại bản đã sửa (lần 2) --"
 echo "(mã thoát $?: tổng hợp từ dữ liệu đã lưu, không mở lại tệp nào; VHTT lần 1 ghi là bản cũ ở trang Kiểm tra)"
 set -e
 
-# The yearly cycle on the campaign's consolidation: appraisal, results, remediation, next year.
-RESULT="$OUT/tong-hop-tu-dot-2023.xlsx"
+# The yearly cycle on the campaign: appraisal, results, remediation, next year.
 echo
-echo "== parindex appraisal sheet: bảng thẩm định cho hội đồng =="
-"$BIN" appraisal sheet --framework "$FW" "$RESULT" -o "$OUT/tham-dinh-2023.xlsx"
+echo "== parindex appraisal sheet: bảng thẩm định cho hội đồng, từ đợt thu thập =="
+"$BIN" appraisal sheet "$OUT/dot-2023" -o "$OUT/tham-dinh-2023.xlsx"
 echo "-- hội đồng điền điểm thẩm định (openpyxl, như người dùng Excel: scripts/examples/fill_appraisal.py) --"
 python3 scripts/examples/fill_appraisal.py "$OUT/tham-dinh-2023.xlsx" "$OUT/tham-dinh-2023-da-dien.xlsx"
+"$BIN" appraisal add "$OUT/dot-2023" "$OUT/tham-dinh-2023-da-dien.xlsx"
 echo
 echo "== parindex results: chỉ số, xếp hạng, xếp loại, biểu đồ =="
-"$BIN" results --framework "$FW" "$RESULT" --appraisal "$OUT/tham-dinh-2023-da-dien.xlsx" --rank 8/8 \
-  -o "$OUT/ket-qua-2023.xlsx" --json "$OUT/ket-qua-2023.json"
+"$BIN" results "$OUT/dot-2023" --rank 8/8 -o "$OUT/ket-qua-2023.xlsx" --json "$OUT/ket-qua-2023.json"
 echo
 echo "== parindex remediation: kế hoạch khắc phục năm 2024 (bố cục phụ lục của kế hoạch 004) =="
 "$BIN" remediation --framework "$FW" "$OUT/ket-qua-2023.json" -o "$OUT/khac-phuc-2024.xlsx"

@@ -58,6 +58,17 @@ public enum CampaignSchema {
             }
             try db.create(index: "submission_on_sha256", on: "submission", columns: ["sha256"])
         }
+        // v2: the appraisal council's workbooks (bytes in `blob`) and what was read from
+        // them (``AppraisalReading`` JSON); the latest one is applied to the campaign.
+        migrator.registerMigration("v2-appraisal") { db in
+            try db.create(table: "appraisal") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("receivedAt", .datetime).notNull()
+                t.column("originalName", .text).notNull()
+                t.column("sha256", .text).notNull().references("blob")
+                t.column("reading", .blob).notNull()
+            }
+        }
         return migrator
     }
 }

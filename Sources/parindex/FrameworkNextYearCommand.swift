@@ -17,7 +17,7 @@ struct FrameworkNextYearCommand: ParsableCommand {
     @Argument(help: "Bộ tiêu chí năm nay (.yaml/.json hoặc bảng phụ lục .xlsx).")
     var framework: String
 
-    @Option(name: .long, help: "Kết quả năm nay: bảng tổng hợp, bảng thẩm định đã điền (.xlsx) hoặc tệp .json.")
+    @Option(name: .long, help: "Kết quả năm nay: bảng tổng hợp, bảng thẩm định đã điền (.xlsx), tệp .json hoặc đợt thu thập.")
     var results: String
 
     @Option(name: .long, help: "Bảng thẩm định đã điền (.xlsx) áp vào kết quả.")
@@ -36,7 +36,7 @@ struct FrameworkNextYearCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext.load(framework: framework, layout: nil)
-        let loaded = try CycleIO.scores(results, appraisal: appraisal, framework: context.framework, limits: limits)
+        let (_, loaded) = try CycleIO.load(results, framework: framework, appraisal: appraisal, limits: limits)
         var newCriteria: Framework?
         if let criteria {
             newCriteria = try CommandContext.load(framework: criteria, layout: nil).framework

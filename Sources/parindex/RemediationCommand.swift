@@ -12,10 +12,10 @@ struct RemediationCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "Bộ tiêu chí: tệp .yaml/.json, hoặc bảng phụ lục .xlsx.")
-    var framework: String
+    @Option(name: .long, help: "Bộ tiêu chí: tệp .yaml/.json, hoặc bảng phụ lục .xlsx (không cần khi kết quả là đợt thu thập).")
+    var framework: String?
 
-    @Argument(help: "Kết quả: bảng tổng hợp, bảng thẩm định đã điền (.xlsx) hoặc tệp .json do `parindex results` ghi.")
+    @Argument(help: "Kết quả: bảng tổng hợp, bảng thẩm định đã điền (.xlsx), tệp .json do `parindex results` ghi, hoặc đợt thu thập.")
     var result: String
 
     @Option(name: .long, help: "Bảng thẩm định đã điền (.xlsx) áp vào kết quả.")
@@ -43,18 +43,22 @@ struct RemediationCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try CommandContext.load(framework: framework, layout: layout)
-        let loaded = try CycleIO.scores(result, appraisal: appraisal, framework: context.framework, limits: limits)
+        let (fw, loaded) = try CycleIO.load(result, framework: framework, appraisal: appraisal, limits: limits)
+        let chosenLayout: Layout
+        do { chosenLayout = try LayoutLibrary.load(layout) } catch {
+            Console.reportUnreadable(layout, error)
+            throw ExitCode(2)
+        }
         var publishedRank = rank.flatMap(PublishedRank.init)
         if publishedRank == nil, result.lowercased().hasSuffix(".json"),
            let data = FileManager.default.contents(atPath: result),
            let results = try? JSONDecoder().decode(CycleResults.self, from: data) {
             publishedRank = results.rank
         }
-        let plan = RemediationPlanner.plan(framework: context.framework, scores: loaded.scores,
+        let plan = RemediationPlanner.plan(framework: fw, scores: loaded.scores,
                                            rank: publishedRank, deadline: deadline)
         try CycleIO.writing(output) {
-            try RemediationWorkbook.write(plan, framework: context.framework, layout: context.layout, to: output)
+            try RemediationWorkbook.write(plan, framework: fw, layout: chosenLayout, to: output)
         }
         if let json { try CycleIO.writeJSON(plan, to: json) }
         let noScore = plan.accounts.filter { $0.status == .noScore }.count

@@ -15,10 +15,10 @@ struct ResultsCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "Bộ tiêu chí: tệp .yaml/.json, hoặc bảng phụ lục .xlsx.")
-    var framework: String
+    @Option(name: .long, help: "Bộ tiêu chí: tệp .yaml/.json, hoặc bảng phụ lục .xlsx (không cần khi kết quả là đợt thu thập).")
+    var framework: String?
 
-    @Argument(help: "Kết quả (.xlsx hoặc .json); nhiều tệp hoặc thư mục: các đơn vị được xếp hạng.")
+    @Argument(help: "Kết quả (.xlsx, .json hoặc đợt thu thập); nhiều tệp hoặc thư mục: các đơn vị được xếp hạng.")
     var inputs: [String]
 
     @Option(name: .long, help: "Bảng thẩm định đã điền (.xlsx) áp vào kết quả.")
@@ -44,8 +44,12 @@ struct ResultsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try CommandContext.load(framework: framework, layout: nil)
-        let fw = context.framework
+        if inputs.count == 1, CycleIO.isCampaign(inputs[0]) {
+            let (fw, loaded) = try CycleIO.load(inputs[0], framework: framework, appraisal: appraisal, limits: limits)
+            return try report(fw, main: loaded.scores, peers: [], findings: loaded.findings)
+        }
+        guard let framework else { throw ValidationError("Cần --framework BỘ_TIÊU_CHÍ.") }
+        let fw = try CommandContext.load(framework: framework, layout: nil).framework
         // Files named are read as given; inside folders only workbooks and JSON (others are listed).
         var files: [String] = []
         for item in SubmissionBatch.expand(inputs) {
@@ -62,7 +66,7 @@ struct ResultsCommand: ParsableCommand {
         }
         var findings: [Finding] = []
         var peers: [ScoreSheet] = []
-        var main: ScoreSheet
+        let main: ScoreSheet
         if files.count == 1 {
             let loaded = try CycleIO.scores(files[0], appraisal: appraisal, framework: fw, limits: limits)
             main = loaded.scores
@@ -83,9 +87,17 @@ struct ResultsCommand: ParsableCommand {
             guard let first = peers.first else { throw ExitCode(2) }
             main = first
         }
+        try report(fw, main: main, peers: peers, findings: findings)
+    }
+
+    /// Computes and writes the results; prints the summary.
+    func report(_ fw: Framework, main: ScoreSheet, peers: [ScoreSheet], findings: [Finding]) throws {
+        var main = main
         var previousSheet: ScoreSheet?
         if let previous {
-            previousSheet = try CycleIO.scores(previous, appraisal: nil, framework: fw, limits: limits).scores
+            previousSheet = CycleIO.isCampaign(previous)
+                ? try CycleIO.load(previous, framework: nil, appraisal: nil, limits: limits).1.scores
+                : try CycleIO.scores(previous, appraisal: nil, framework: fw, limits: limits).scores
         }
         if main.entity == nil { main.entity = fw.metadata.issuer }
         let results = CycleResults.compute(framework: fw, scores: main, previous: previousSheet, peers: peers,

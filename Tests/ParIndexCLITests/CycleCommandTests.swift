@@ -63,3 +63,44 @@ struct CycleCommandTests {
         #expect(rank.status != 0 && rank.stderr.contains("--rank"))
     }
 }
+
+/// The cycle on a campaign: the appraisal stored in the campaign store, then every cycle
+/// command takes the campaign folder as its result (no --framework needed).
+struct CycleCampaignTests {
+    @Test func appraisalAddIntoACampaign() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let campaign = dir.appendingPathComponent("dot").path
+        #expect(try CLI.run(["campaign", "new", campaign, "--framework", CycleCommandTests.framework]).status == 0)
+        _ = try CLI.run(["campaign", "add", campaign, ValidateConsolidateCommandTests.submissions])
+
+        let sheet = try CLI.run(["appraisal", "sheet", campaign, "-o", dir.appendingPathComponent("td.xlsx").path])
+        #expect(sheet.status == 0, "\(sheet.stderr)")
+        let add = try CLI.run(["appraisal", "add", campaign, CycleCommandTests.filled])
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(add.stdout.contains("67 tiêu chí có điểm thẩm định"))
+
+        let r = try CLI.run(["results", campaign, "--json", "-"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let total = try #require(object["total"] as? [String: Any])
+        #expect(total["appraised"] as? Int == 67)
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.filter { $0["rule"] as? String == "appraisal.lowered" }.count == 4)
+
+        let plan = try CLI.run(["remediation", campaign, "-o", dir.appendingPathComponent("kp.xlsx").path])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        let next = try CLI.run(["framework", "next-year", CycleCommandTests.framework, "--results", campaign,
+                                "-o", dir.appendingPathComponent("2024.yaml").path])
+        #expect(next.status == 0 && next.stdout.contains("67 tiêu chí"), "\(next.stdout)\(next.stderr)")
+
+        // A broken appraisal file is refused in one line and nothing is stored.
+        let bad = dir.appendingPathComponent("hong.xlsx").path
+        try Data("PK".utf8).write(to: URL(fileURLWithPath: bad))
+        let refused = try CLI.run(["appraisal", "add", campaign, bad])
+        #expect(refused.status == 2 && refused.stderr.hasPrefix("parindex: \(bad): "))
+        // Without a campaign, --framework is required.
+        let missing = try CLI.run(["results", CycleCommandTests.filled, "--json", "-"])
+        #expect(missing.status != 0 && missing.stderr.contains("--framework"))
+    }
+}

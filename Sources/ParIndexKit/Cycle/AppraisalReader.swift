@@ -14,7 +14,7 @@ public struct AppraisedScore: Codable, Equatable, Sendable {
 
 /// An appraisal workbook read back: the valid appraised scores, the self scores it showed,
 /// and the problems of its cells (findings of the appraisal file).
-public struct AppraisalReading: Sendable {
+public struct AppraisalReading: Codable, Sendable {
     public var file: String
     /// The scores as the appraisal sheet shows them (self, evidence, note and appraised).
     public var scores: ScoreSheet
