@@ -3,7 +3,7 @@ import Yams
 
 /// One column of a layout: which role it plays, how its header reads, and whether the
 /// unit fills it.
-public struct LayoutColumn: Codable, Equatable, Sendable {
+public struct LayoutColumn: Codable, Hashable, Sendable {
     public var role: ColumnRole
     /// Header text; `{year}` and `{prevYear}` are replaced by the framework's year.
     public var header: String
@@ -50,7 +50,7 @@ public struct LayoutColumn: Codable, Equatable, Sendable {
 /// A table layout: the columns of one kind of appendix (plan, remediation, assignment,
 /// self-assessment). Layouts are data: YAML files in `Templates/layouts/`, and any file a
 /// user passes with `--layout FILE.yaml`.
-public struct Layout: Codable, Equatable, Sendable {
+public struct Layout: Codable, Hashable, Sendable {
     public var name: String
     /// Title line of a template; may hold `{year}`.
     public var title: String
@@ -61,6 +61,19 @@ public struct Layout: Codable, Equatable, Sendable {
     }
 
     public func column(_ role: ColumnRole) -> LayoutColumn? { columns.first { $0.role == role } }
+
+    /// The header texts of every column, for the header matcher: as written with the
+    /// year filled in (`Điểm đạt năm 2022`) and without one, so a file made from this
+    /// layout is recognised by its own wordings (`Hồ sơ minh họa` as evidence).
+    public func headerWordings(year: Int?) -> [ColumnRole: [String]] {
+        var out: [ColumnRole: [String]] = [:]
+        for column in columns {
+            var texts = [column.headerText(year: nil)]
+            if let year { texts.append(column.headerText(year: year)) }
+            for text in texts where !(out[column.role]?.contains(text) ?? false) { out[column.role, default: []].append(text) }
+        }
+        return out
+    }
 
     /// Parses a layout from YAML text and checks it (a code or title column, no role twice).
     public static func parse(yaml text: String, origin: String) throws -> Layout {

@@ -21,7 +21,11 @@ public struct Submission: Sendable {
 
     /// Reads a workbook given by path or by bytes (an upload); ``file`` is the source's
     /// display name.
-    public static func read(_ source: SpreadsheetSource, sheetName: String? = nil, limits: ReadLimits = .default) throws -> Submission {
+    ///
+    /// The header wordings of `layout` (a layout the caller imposes), else of the layout
+    /// stored in the template identity, are recognised before the built-in ones.
+    public static func read(_ source: SpreadsheetSource, sheetName: String? = nil, limits: ReadLimits = .default,
+                            layout: Layout? = nil) throws -> Submission {
         let reader = try SpreadsheetOpener.open(source, limits: limits)
         var identity: TemplateIdentity?
         if let hidden = reader.sheets.first(where: { $0.name == TemplateIdentity.sheetName }) {
@@ -33,7 +37,8 @@ public struct Submission: Sendable {
             }
             identity = TemplateIdentity(rows: values)
         }
-        let table = try TableRecognizer().recognize(reader, sheetName: sheetName)
+        let wordings = (layout ?? identity?.layoutDefinition)?.headerWordings(year: identity?.year) ?? [:]
+        let table = try TableRecognizer(matcher: HeaderMatcher(additionalWordings: wordings)).recognize(reader, sheetName: sheetName)
         return Submission(file: source.displayName, table: table, identity: identity)
     }
 }

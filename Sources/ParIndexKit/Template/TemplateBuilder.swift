@@ -62,7 +62,7 @@ public struct TemplateBuilder: Sendable {
         TemplateIdentity(frameworkTitle: framework.metadata.title,
                          frameworkHash: frameworkHash,
                          year: framework.metadata.year, unitCode: unit.code, unitName: unit.name,
-                         layout: layout.name, generator: Self.generator)
+                         layout: layout.name, layoutDefinition: layout, generator: Self.generator)
     }
 
     /// Writes `unit`'s template to `path` (atomically: a temporary file, then a rename).

@@ -17,9 +17,11 @@ public struct Validator: Sendable {
     }
 
     /// The layout the rules use for `submission`: the one given, else the template
-    /// identity's, else the framework's; nil when none loads (layout rules are skipped).
+    /// identity's (the layout stored in it, else the one it names), else the framework's;
+    /// nil when none loads (layout rules are skipped).
     public func layout(for submission: Submission) -> Layout? {
         if let layout { return layout }
+        if let stored = submission.identity?.layoutDefinition { return stored }
         // Built-in layouts are parsed once per validator, not per file.
         if let name = submission.identity?.layout, let loaded = prepared.layouts[name] ?? (try? LayoutLibrary.load(name)) { return loaded }
         if let name = framework.metadata.layout, let loaded = prepared.layouts[name] ?? (try? LayoutLibrary.load(name)) { return loaded }

@@ -41,7 +41,7 @@ public struct FileChecker: Sendable {
         if let reason = source.skipReason { return Outcome(file: CheckedFile(file: name, status: .skipped, reason: reason)) }
         do {
             let spreadsheet = source.spreadsheetSource
-            var submission = try Submission.read(spreadsheet, limits: limits)
+            var submission = try Submission.read(spreadsheet, limits: limits, layout: validator.layout)
             submission.file = name
             let checked = CheckedFile(submission: submission, findings: validator.validate(submission), index: index)
             var outcome = Outcome(file: checked)
