@@ -115,17 +115,18 @@ struct ResultsCommand: ParsableCommand {
             }
         }
         guard json != "-" else { return }
+        func pct(_ index: Double?) -> String { index.map { ScoreFormat.vietnamese($0) + " %" } ?? "chưa có điểm" }
         let t = results.total
-        var line = "Tổng: \(ScoreFormat.vietnamese(t.achieved))/\(ScoreFormat.vietnamese(t.max)) điểm, chỉ số \(ScoreFormat.vietnamese(t.index)) %"
+        var line = "Tổng: \(ScoreFormat.vietnamese(t.achieved))/\(ScoreFormat.vietnamese(t.max)) điểm, chỉ số \(pct(t.index))"
         if let band = t.band { line += ", xếp loại \(band)" }
         line += "; điểm thẩm định ở \(t.appraised) tiêu chí"
         if t.partial { line += "; \(t.criteria - t.scored) tiêu chí chưa có điểm" }
         print(line + ".")
         for f in results.fields {
-            print("  \(f.code). \(f.title): \(ScoreFormat.vietnamese(f.figures.index)) %\(f.figures.band.map { " (\($0))" } ?? "")\(f.figures.change.map { ", thay đổi \($0 >= 0 ? "+" : "")\(ScoreFormat.vietnamese($0))" } ?? "")")
+            print("  \(f.code). \(f.title): \(pct(f.figures.index))\(f.figures.band.map { " (\($0))" } ?? "")\(f.figures.change.map { ", thay đổi \($0 >= 0 ? "+" : "")\(ScoreFormat.vietnamese($0))" } ?? "")")
         }
-        for u in results.units { print("  Hạng \(u.rank): \(u.name) — \(ScoreFormat.vietnamese(u.figures.index)) %") }
-        for p in results.peers { print("  Hạng \(p.rank): \(p.name) — \(ScoreFormat.vietnamese(p.figures.index)) %") }
+        for u in results.units { print("  Hạng \(u.rank): \(u.name) — \(pct(u.figures.index))") }
+        for p in results.peers { print("  Hạng \(p.rank): \(p.name) — \(pct(p.figures.index))") }
         let lowered = findings.filter { $0.rule == .appraisalLowered }.count
         let raised = findings.filter { $0.rule == .appraisalRaised }.count
         if lowered + raised > 0 { print("Thẩm định: hạ điểm \(lowered) tiêu chí, nâng điểm \(raised) tiêu chí.") }

@@ -78,6 +78,9 @@ struct CycleResultsTests {
         #expect(t.selfAchieved == 9)
         #expect(t.appraisalDifference == -0.5)
         #expect(t.appraised == 2 && t.scored == 4 && t.criteria == 4 && t.notApplicable == 1 && !t.partial)
+        // The same figures the consolidation summary computes (ScoreFigures).
+        #expect(t.final.max == 12 && t.final.notApplicableMax == 1 && t.final.scoredMax == 11)
+        #expect(t.selfAssessed.achieved == 9 && t.selfAssessed.index == 81.82 && t.selfAssessed.band?.label == "Khá")
 
         #expect(results.fields.map(\.code) == ["1", "2"])
         let f1 = results.fields[0].figures, f2 = results.fields[1].figures
@@ -135,8 +138,10 @@ struct CycleResultsTests {
         let results = CycleResults.compute(framework: fw, scores: sheet)
         #expect(results.total.partial && results.total.scored == 3 && results.total.criteria == 4)
         #expect(results.total.lost == 2.5, "lost only over criteria with a score")
+        #expect(results.total.index == 72.22, "6.5 of the 9 points scored so far")
+        #expect(results.total.final.missing == 1 && results.total.final.missingMax == 2)
         let u3 = results.units.first { $0.code == "U3" }!
-        #expect(u3.figures.band == nil && u3.rank == 3)
+        #expect(u3.figures.band == nil && u3.figures.index == nil && u3.rank == 3)
     }
 
     @Test func workbookAccountsForEveryCriterionWithAChart() throws {

@@ -1,89 +1,84 @@
 import Foundation
 
-/// Figures of one scope (the whole assessment, a field, a unit, a peer).
+/// Figures of one scope (the whole assessment, a field, a unit, a peer): the consolidation
+/// summary's ``ScoreFigures`` of the final scores (appraised where present, else
+/// self-assessed) and of the self-assessed ones, plus what the appraisal changed and the
+/// change against last year.
 public struct ResultFigures: Codable, Equatable, Sendable {
-    /// Applicable maximum: điểm chuẩn of the criteria that apply (N/A left out).
-    public var max: Double
-    /// Final points (appraised where present, else self-assessed).
-    public var achieved: Double
-    /// Points lost over the criteria with a score.
-    public var lost: Double
-    /// Index in percent: achieved ÷ applicable maximum × 100, two decimals.
-    public var index: Double
-    /// Classification band of ``index``.
-    public var band: String?
-    /// Self-assessed points over the same criteria.
-    public var selfAchieved: Double
+    /// Final scores: achieved and lost over the criteria with a score, N/A left out of the
+    /// maximum, index and band (``ScoreFigures``, as `Tổng hợp điểm` counts them).
+    public var final: ScoreFigures
+    /// The self-assessed scores over the same criteria.
+    public var selfAssessed: ScoreFigures
+    /// Criteria whose final score is the appraised one.
+    public var appraised: Int
     /// Appraised minus self-assessed, over the criteria that have both (negative: lowered).
     public var appraisalDifference: Double
-    /// Criteria counted (applicable leaves) and how many of them have a score.
-    public var criteria: Int
-    public var scored: Int
-    public var appraised: Int
-    public var notApplicable: Int
-    /// Some applicable criteria have no score: the index counts them as 0.
-    public var partial: Bool { scored < criteria }
     /// Last year's index, when a previous result was given.
     public var previousIndex: Double?
-    /// ``index`` minus ``previousIndex``, in percentage points.
-    public var change: Double? { previousIndex.map { ((index - $0) * 100).rounded() / 100 } }
 
-    enum CodingKeys: String, CodingKey {
-        case max, achieved, lost, index, band, selfAchieved, appraisalDifference, criteria, scored, appraised
-        case notApplicable, partial, previousIndex, change
+    // Shorthands of ``final``.
+    /// Applicable maximum (điểm chuẩn of the criteria that apply).
+    public var max: Double { final.applicableMax }
+    public var achieved: Double { final.achieved }
+    public var lost: Double { final.lost }
+    /// Index in percent (two decimals) over the criteria with a score; nil with none.
+    public var index: Double? { final.index }
+    public var band: String? { final.band?.label }
+    /// Applicable criteria, and how many have a score.
+    public var criteria: Int { final.criteria - final.notApplicable }
+    public var scored: Int { final.scored }
+    public var notApplicable: Int { final.notApplicable }
+    public var partial: Bool { final.isPartial }
+    public var selfAchieved: Double { selfAssessed.achieved }
+    /// ``index`` minus ``previousIndex``, in percentage points.
+    public var change: Double? {
+        guard let index, let previousIndex else { return nil }
+        return ((index - previousIndex) * 100).rounded() / 100
     }
+
+    enum CodingKeys: String, CodingKey { case final, selfAssessed, appraised, appraisalDifference, previousIndex, change }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        max = try c.decode(Double.self, forKey: .max)
-        achieved = try c.decode(Double.self, forKey: .achieved)
-        lost = try c.decode(Double.self, forKey: .lost)
-        index = try c.decode(Double.self, forKey: .index)
-        band = try c.decodeIfPresent(String.self, forKey: .band)
-        selfAchieved = try c.decodeIfPresent(Double.self, forKey: .selfAchieved) ?? 0
-        appraisalDifference = try c.decodeIfPresent(Double.self, forKey: .appraisalDifference) ?? 0
-        criteria = try c.decodeIfPresent(Int.self, forKey: .criteria) ?? 0
-        scored = try c.decodeIfPresent(Int.self, forKey: .scored) ?? 0
-        appraised = try c.decodeIfPresent(Int.self, forKey: .appraised) ?? 0
-        notApplicable = try c.decodeIfPresent(Int.self, forKey: .notApplicable) ?? 0
+        final = try c.decode(ScoreFigures.self, forKey: .final)
+        selfAssessed = try c.decode(ScoreFigures.self, forKey: .selfAssessed)
+        appraised = try c.decode(Int.self, forKey: .appraised)
+        appraisalDifference = try c.decode(Double.self, forKey: .appraisalDifference)
         previousIndex = try c.decodeIfPresent(Double.self, forKey: .previousIndex)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(max, forKey: .max)
-        try c.encode(achieved, forKey: .achieved)
-        try c.encode(lost, forKey: .lost)
-        try c.encode(index, forKey: .index)
-        try c.encode(band, forKey: .band)
-        try c.encode(selfAchieved, forKey: .selfAchieved)
-        try c.encode(appraisalDifference, forKey: .appraisalDifference)
-        try c.encode(criteria, forKey: .criteria)
-        try c.encode(scored, forKey: .scored)
+        try c.encode(final, forKey: .final)
+        try c.encode(selfAssessed, forKey: .selfAssessed)
         try c.encode(appraised, forKey: .appraised)
-        try c.encode(notApplicable, forKey: .notApplicable)
-        try c.encode(partial, forKey: .partial)
+        try c.encode(appraisalDifference, forKey: .appraisalDifference)
         try c.encode(previousIndex, forKey: .previousIndex)
         try c.encode(change, forKey: .change)
     }
 
     init(scores: [CriterionScore], bands: Classification) {
-        var max = 0.0, achieved = 0.0, lost = 0.0, selfSum = 0.0, diff = 0.0
-        var criteria = 0, scored = 0, appraised = 0, na = 0
+        var final = ScoreTally(), own = ScoreTally()
+        var appraised = 0, diff = 0.0
         for s in scores {
             guard let m = s.max else { continue }
-            if s.notApplicable { na += 1; continue }
-            criteria += 1
-            max += m
-            if let own = s.selfScore { selfSum += own }
-            if let a = s.appraised { appraised += 1; if let own = s.selfScore { diff += a - own } }
-            if let f = s.final { scored += 1; achieved += f; lost += Swift.max(0, m - f) }
+            if s.notApplicable {
+                final.add(max: m, .notApplicable)
+                own.add(max: m, .notApplicable)
+                continue
+            }
+            final.add(max: m, s.final.map { .scored($0) } ?? .missing)
+            own.add(max: m, s.selfScore.map { .scored($0) } ?? .missing)
+            if let a = s.appraised {
+                appraised += 1
+                if let o = s.selfScore { diff += a - o }
+            }
         }
-        self.max = max; self.achieved = achieved; self.lost = lost
-        self.selfAchieved = selfSum; self.appraisalDifference = diff
-        self.criteria = criteria; self.scored = scored; self.appraised = appraised; self.notApplicable = na
-        self.index = max > 0 ? (achieved / max * 10_000).rounded() / 100 : 0
-        self.band = max > 0 && scored > 0 ? bands.band(forPercent: index)?.label : nil
+        self.final = ScoreFigures(final, bands: bands)
+        self.selfAssessed = ScoreFigures(own, bands: bands)
+        self.appraised = appraised
+        self.appraisalDifference = (diff * 1000).rounded() / 1000
         self.previousIndex = nil
     }
 }
@@ -181,7 +176,7 @@ public struct CycleResults: Codable, Sendable {
             return UnitResult(rank: 0, code: unit.code, name: unit.name,
                               figures: withPrevious(figures(scores, ids), ids), fields: perField)
         }
-        units = ranked(units, index: { $0.figures.index }, set: { $0.rank = $1 })
+        units = ranked(units, index: { $0.figures.index ?? -1 }, set: { $0.rank = $1 })
 
         var peerResults: [PeerResult] = peers.enumerated().map { i, sheet in
             var perField: [String: ResultFigures] = [:]
@@ -189,7 +184,7 @@ public struct CycleResults: Codable, Sendable {
             return PeerResult(rank: 0, name: sheet.entity ?? "Đơn vị \(i + 1)", source: sheet.source,
                               figures: figures(sheet, nil), fields: perField)
         }
-        peerResults = ranked(peerResults, index: { $0.figures.index }, set: { $0.rank = $1 })
+        peerResults = ranked(peerResults, index: { $0.figures.index ?? -1 }, set: { $0.rank = $1 })
 
         return CycleResults(frameworkTitle: framework.metadata.title, year: scores.year ?? framework.metadata.year,
                             entity: scores.entity ?? framework.metadata.issuer, bands: bands.bands, total: total,
@@ -197,8 +192,8 @@ public struct CycleResults: Codable, Sendable {
                             previousSource: previous?.source, scores: scores, findings: findings)
     }
 
-    /// Sorted by index, highest first; equal indexes share a rank (1, 2, 2, 4); ties keep
-    /// their input order.
+    /// Sorted by index, highest first (no index: last); equal indexes share a rank
+    /// (1, 2, 2, 4); ties keep their input order.
     static func ranked<T>(_ items: [T], index: (T) -> Double, set: (inout T, Int) -> Void) -> [T] {
         let sorted = items.enumerated().sorted { a, b in
             let (x, y) = (index(a.element), index(b.element))

@@ -71,7 +71,7 @@ public enum ResultsWorkbook {
             (.number(f.achieved), b(scoreStyle)),
             (f.appraised > 0 ? .number(f.appraisalDifference) : nil, b(signedScoreStyle)),
             (.number(f.lost), b(scoreStyle)),
-            (.number(f.index), b(percentStyle)),
+            (f.index.map { .number($0) }, b(percentStyle)),
             (f.band.map { .string($0) }, b(AppendixStyles.code)),
             (f.previousIndex.map { .number($0) }, b(percentStyle)),
             (f.change.map { .number($0) }, b(signedStyle)),
@@ -94,12 +94,12 @@ public enum ResultsWorkbook {
         let columns = [Column(header: "STT", width: 6), Column(header: "Lĩnh vực", width: 44)] + figureColumns
         var row = try titleBlock(r, ws, width: columns.count, subtitle: r.frameworkTitle)
         let t = r.total
-        var summary = "Tổng số điểm đạt \(ScoreFormat.vietnamese(t.achieved))/\(ScoreFormat.vietnamese(t.max)) điểm, chỉ số \(percent(t.index))"
+        var summary = "Tổng số điểm đạt \(ScoreFormat.vietnamese(t.achieved))/\(ScoreFormat.vietnamese(t.max)) điểm, chỉ số \(t.index.map(percent) ?? "—")"
         if let band = t.band { summary += ", xếp loại \(band)" }
         if let rank = r.rank { summary += ", xếp thứ \(rank.text)" }
         summary += "; số điểm không đạt \(ScoreFormat.vietnamese(t.lost)) điểm."
         summary += " Điểm đạt là điểm thẩm định ở \(t.appraised) tiêu chí, điểm tự đánh giá ở \(t.scored - min(t.scored, t.appraised)) tiêu chí"
-        summary += t.partial ? "; \(t.criteria - t.scored) tiêu chí chưa có điểm (tính 0 điểm)." : "."
+        summary += t.partial ? "; \(t.criteria - t.scored) tiêu chí chưa có điểm (không tính vào điểm chuẩn của chỉ số)." : "."
         try ws.merge(CellRange(first: .init(row: row, column: 1), last: .init(row: row, column: columns.count)),
                      value: .string(summary), style: AppendixStyles.note)
         try ws.setRowHeight(row, height: RowHeights.height(cells: [(summary, 150, false)]))
@@ -189,10 +189,7 @@ public enum ResultsWorkbook {
         let unitChartRow = fieldChartRow + fieldChartHeight / 20 + 2
         let unitChartHeight = 80 + 30 * max(1, names.count)
         var row = unitChartRow + unitChartHeight / 20 + 3
-        func index(_ f: ResultFigures?) -> CellValue? {
-            guard let f, f.scored > 0 else { return nil }
-            return .number(f.index)
-        }
+        func index(_ f: ResultFigures?) -> CellValue? { f?.index.map { .number($0) } }
 
         // Data: per field.
         try ws.setColumnWidth(1, width: 36)
