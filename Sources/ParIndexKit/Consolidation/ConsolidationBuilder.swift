@@ -22,11 +22,21 @@ public struct ConsolidationBuilder: Sendable {
     /// …or not to these units (codes).
     private let notApplicableUnits: [Set<String>]
 
-    /// Ranking key of a candidate row: values first, valid files, the lead unit's, input order.
-    private struct Key: Comparable {
+    /// Ranking key of a candidate row: values first, valid files, the lead unit's; between
+    /// two plain-file returns of one unit the later one (``SubmissionVersion``); then input
+    /// order.
+    private struct Key {
         var noValues: Int, invalid: Int, notLead: Int, input: Int, row: Int
+        var unit: String? = nil
+        var version: SubmissionVersion? = nil
         static func < (a: Key, b: Key) -> Bool {
-            (a.noValues, a.invalid, a.notLead, a.input, a.row) < (b.noValues, b.invalid, b.notLead, b.input, b.row)
+            if (a.noValues, a.invalid, a.notLead) != (b.noValues, b.invalid, b.notLead) {
+                return (a.noValues, a.invalid, a.notLead) < (b.noValues, b.invalid, b.notLead)
+            }
+            if a.input != b.input, let unit = a.unit, unit == b.unit, let x = a.version, let y = b.version {
+                return x.isLater(than: y)
+            }
+            return (a.input, a.row) < (b.input, b.row)
         }
     }
 
@@ -60,6 +70,8 @@ public struct ConsolidationBuilder: Sendable {
         /// Scored criteria the file has a row for.
         var covered: Int
         var included: Bool
+        /// The plain-file version, for two returns of one unit.
+        var version: SubmissionVersion? = nil
     }
 
     private var inputs: [Int: InputRecord] = [:]
@@ -143,7 +155,8 @@ public struct ConsolidationBuilder: Sendable {
         var record = InputRecord(file: file.file, sheet: file.sheet, status: status,
                                  reason: supersededBy.map { "Đã có phiên bản mới hơn: \($0)" }, unit: unit,
                                  errors: file.errors, warnings: file.warnings,
-                                 start: 0, count: 0, texts: [:], tallies: [:], covered: 0, included: included)
+                                 start: 0, count: 0, texts: [:], tallies: [:], covered: 0, included: included,
+                                 version: file.version)
         var rows: [RowRecord] = []
         rows.reserveCapacity(file.rows.count)
         var ownValues: [Int: [ColumnRole: ScoreValue]] = [:]
@@ -163,6 +176,16 @@ public struct ConsolidationBuilder: Sendable {
             case .unknown(let code):
                 rows.append(RowRecord(row: row.row, kind: .unknown, excluded: !included))
                 record.texts[rowKey] = code
+                continue
+            case .explanation(let of, let explained, let text):
+                rows.append(RowRecord(row: row.row, kind: .explanation))
+                record.texts[rowKey] = "\(of)|\(text)"
+                record.firstRows[rowKey] = Int32(clamping: explained)
+                continue
+            case .hiddenStale(let code, let visibleRow):
+                rows.append(RowRecord(row: row.row, kind: .stale))
+                record.texts[rowKey] = code
+                record.firstRows[rowKey] = Int32(clamping: visibleRow)
                 continue
             case .criterion(let id):
                 guard let found = indexByID[id] else {
@@ -199,7 +222,7 @@ public struct ConsolidationBuilder: Sendable {
             }
             let key = Key(noValues: hasValues ? 0 : 1, invalid: valid ? 0 : 1,
                           notLead: unit.map { leadsByCriterion[c].contains($0.code) } == true ? 0 : 1,
-                          input: index, row: row.row)
+                          input: index, row: row.row, unit: unit?.code, version: file.version)
             if let current = chosen[c], current.key < key { continue }
             chosen[c] = Chosen(key: key, values: values, hash: Int64(hash),
                                source: SourceRef(file: file.file, sheet: file.sheet ?? "", row: row.row), valid: valid)
@@ -270,6 +293,25 @@ public struct ConsolidationBuilder: Sendable {
             layout.column(role) != nil && rows.contains { !$0.isGroup && $0.values[role]?.number != nil }
         }
 
+        // Two plain-file returns of one unit: the later one replaces the earlier one for
+        // the criteria both give (Key); the earlier one is told so.
+        var lateFindings: [Finding] = []
+        var latest: [String: InputRecord] = [:]
+        for record in records where record.included {
+            guard let unit = record.unit?.code, let version = record.version else { continue }
+            if let current = latest[unit], let v = current.version, !version.isLater(than: v) { continue }
+            latest[unit] = record
+        }
+        var replacedBy: [String: String] = [:]
+        for record in records where record.included {
+            guard let unit = record.unit, let newest = latest[unit.code], newest.file != record.file,
+                  record.version != nil else { continue }
+            replacedBy[record.file] = newest.file
+            lateFindings.append(Finding(
+                rule: .submissionSuperseded, file: record.file, sheet: record.sheet,
+                message: "\(unit.name) nộp lại: bản nộp sau thay thế bản trước — tiêu chí có trong \(newest.file) lấy theo bản đó"))
+        }
+
         // Conflicts: rows of the same criterion with other values than the chosen one.
         var conflicts: [Consolidation.Conflict] = []
         if !peers {
@@ -281,6 +323,14 @@ public struct ConsolidationBuilder: Sendable {
                     guard case .criterion(let c) = r.kind else { continue }
                     guard let pick = chosen[c], pick.hash != r.hash,
                           !(pick.source.file == record.file && pick.source.row == Int(r.row)) else { continue }
+                    let recordLeads = record.unit.map { leadsByCriterion[c].contains($0.code) } ?? false
+                    if pick.key.notLead == 0, !recordLeads {
+                        let criterion = flat[c].criterion
+                        lateFindings.append(Finding(
+                            rule: .valueDiffersFromLead, file: record.file, sheet: record.sheet, cell: nil,
+                            code: criterion.code.isEmpty ? criterion.id : criterion.code,
+                            message: "Tiêu chí \(criterion.id) ở dòng \(r.row) khác với bản của đơn vị chủ trì (\(pick.source)): dùng giá trị của đơn vị chủ trì, dòng này chỉ để tham khảo"))
+                    }
                     var entry = others[c] ?? ([], 0, false)
                     if entry.shown.count < Consolidation.Conflict.shownLimit {
                         entry.shown.append(SourceRef(file: record.file, sheet: record.sheet ?? "", row: Int(r.row)))
@@ -294,7 +344,12 @@ public struct ConsolidationBuilder: Sendable {
                 let pick = chosen[c]!, entry = others[c]!
                 let criterion = flat[c].criterion
                 let why: String
-                if pick.key.notLead == 0 { why = "dùng giá trị của đơn vị chủ trì (\(pick.source.file))" }
+                let sameUnitOnly = pick.key.unit != nil && entry.shown.allSatisfy { ref in
+                    ref.file != pick.source.file && replacedBy[ref.file] == pick.source.file
+                }
+                if sameUnitOnly {
+                    why = "bản nộp sau thay thế bản trước (dùng \(pick.source.file))"
+                } else if pick.key.notLead == 0 { why = "dùng giá trị của đơn vị chủ trì (\(pick.source.file))" }
                 else if pick.valid && entry.fromInvalid { why = "dùng giá trị của tệp hợp lệ (\(pick.source.file))" }
                 else { why = "dùng giá trị của tệp đứng trước theo thứ tự đầu vào (\(pick.source.file))" }
                 conflicts.append(.init(code: criterion.code.isEmpty ? criterion.id : criterion.code, criterionIndex: c, used: pick.source,
@@ -315,10 +370,11 @@ public struct ConsolidationBuilder: Sendable {
             framework: framework, layout: layout, year: options.year ?? framework.metadata.year,
             rows: rows, totals: totals, totalMax: totalMax, pointsRole: pointsRole, peers: peers,
             summary: summary, inputs: summaries,
-            findings: findings.sorted { $0.0 < $1.0 }.flatMap(\.1),
+            findings: findings.sorted { $0.0 < $1.0 }.flatMap(\.1) + lateFindings,
             criteriaNotSubmitted: zip(flat, rows).filter { !$0.0.criterion.isGroup && $0.1.source == nil }.map(\.0.criterion),
             conflicts: conflicts,
-            ledger: AccountLedger(records: records, store: store, chosen: chosen.mapValues { $0.source }, flat: flat))
+            ledger: AccountLedger(records: records, store: store, chosen: chosen.mapValues { $0.source }, flat: flat,
+                                  replacedBy: replacedBy))
     }
 
     /// The `Tổng hợp điểm` figures: only criteria with a value count as achieved or lost.
@@ -354,6 +410,11 @@ public struct ConsolidationBuilder: Sendable {
             if record.included { status[code] = .submitted }
             else if record.status == .excludedInvalid, status[code] != .submitted { status[code] = .excluded }
         }
+        // Never `Chưa nộp` beside points that are counted: a unit whose criteria took values
+        // from a file (one that names no unit, or another unit's copy) has submitted.
+        for (c, pick) in chosen where pick.key.noValues == 0 && !rows[c].isGroup {
+            for code in leadsByCriterion[c] where status[code] != .submitted { status[code] = .submitted }
+        }
         let units = framework.units.filter { unit in leadsByCriterion.contains { $0.contains(unit.code) } }.map { unit in
             var tally = ScoreTally()
             for c in scoredLeaves where leadsByCriterion[c].contains(unit.code) {
@@ -387,6 +448,8 @@ public struct AccountLedger: Sendable {
     let store: LedgerStore
     let chosen: [Int: SourceRef]
     let flat: [FlatCriterion]
+    /// Plain-file returns replaced by a later return of the same unit → that later file.
+    var replacedBy: [String: String] = [:]
 
     /// Number of account lines.
     public var count: Int { records.reduce(0) { $0 + max(1, $1.count) } }
@@ -422,6 +485,17 @@ public struct AccountLedger: Sendable {
                                    status: record.status == .superseded ? .superseded : .notUsed,
                                    detail: "Mã \"\(text ?? "")\" không có trong bộ tiêu chí: không tổng hợp (xem lỗi criterion.unknown)"))
                     continue
+                case .explanation:
+                    let parts = (text ?? "").split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                    let explained = record.firstRows[r.row].map { String($0) } ?? ""
+                    try body(.init(file: record.file, sheet: record.sheet, row: row, code: nil, status: .skipped,
+                                   detail: "Dòng giải trình của tiêu chí \(parts.first ?? "") (dòng \(explained)), không tổng hợp: \"\(parts.count > 1 ? parts[1] : "")\""))
+                    continue
+                case .stale:
+                    let visible = record.firstRows[r.row].map { String($0) } ?? ""
+                    try body(.init(file: record.file, sheet: record.sheet, row: row, code: text, status: .notUsed,
+                                   detail: "Dòng ẩn, bản cũ của dòng \(visible): không dùng, kể cả với --include-invalid (xem row.hidden-stale)"))
+                    continue
                 case .criterion(let index):
                     c = index
                 }
@@ -439,6 +513,9 @@ public struct AccountLedger: Sendable {
                 } else if !r.hasValues {
                     try body(.init(file: record.file, sheet: record.sheet, row: row, code: criterion.code, status: .skipped,
                                    detail: "Dòng \(criterion.id) không có số liệu cần tổng hợp (dòng nhóm để tham khảo, hoặc để trống)", criterionIndex: c))
+                } else if let newer = replacedBy[record.file], let pick = chosen[c], pick.file == newer {
+                    try body(.init(file: record.file, sheet: record.sheet, row: row, code: criterion.code, status: .superseded,
+                                   detail: "Bản nộp sau thay thế bản trước: tiêu chí \(criterion.id) lấy từ \(pick)", criterionIndex: c))
                 } else {
                     let from = chosen[c].map { " đã lấy từ \($0)" } ?? ""
                     try body(.init(file: record.file, sheet: record.sheet, row: row, code: criterion.code, status: .notUsed,

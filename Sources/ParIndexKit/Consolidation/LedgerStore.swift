@@ -13,6 +13,10 @@ struct RowRecord: Sendable {
         case note
         /// A second row of a criterion already in the same file.
         case duplicate
+        /// An explanation row under a criterion (``RowFate/explanation(of:row:text:)``).
+        case explanation
+        /// A hidden stale copy of a visible row (``RowFate/hiddenStale(code:visibleRow:)``).
+        case stale
     }
 
     var row: Int32
@@ -33,6 +37,8 @@ struct RowRecord: Sendable {
         case .unknown: tag = -1
         case .note: tag = -2
         case .duplicate: tag = -3
+        case .explanation: tag = -4
+        case .stale: tag = -5
         }
         self.hash = Int64(hash)
         flags = (hasValues ? Self.hasValuesFlag : 0) | (excluded ? Self.excludedFlag : 0)
@@ -47,6 +53,8 @@ struct RowRecord: Sendable {
         case -1: .unknown
         case -2: .note
         case -3: .duplicate
+        case -4: .explanation
+        case -5: .stale
         default: .criterion(Int(tag))
         }
     }

@@ -20,25 +20,39 @@ enum CriterionIDs {
 
     /// Every row's identity, in row order.
     static func identities(for rows: [TableRow]) -> [Identity] {
-        var bases: [String] = []
-        var bulletCount: [Int: Int] = [:]
-        var used: [String: Int] = [:]
-        var out: [Identity] = []
-        out.reserveCapacity(rows.count)
-        for row in rows {
+        var generator = Generator()
+        return rows.map { generator.take($0) }
+    }
+
+    /// Gives rows their identities one at a time, in row order; a row can be passed over
+    /// (it then takes no bullet number and no id), as ``CriterionMatch`` does for rows it
+    /// sets aside.
+    struct Generator {
+        private var bases: [String] = []
+        private var bulletCount: [Int: Int] = [:]
+        private var used: [String: Int] = [:]
+
+        /// The identity the next row would take, without taking it.
+        func peek(_ row: TableRow) -> Identity {
             var base = row.parsedCode.normalized
             if base.isEmpty {
-                let parentID = row.parent.map { bases[$0] } ?? "0"
-                let n = (bulletCount[row.parent ?? -1] ?? 0) + 1
-                bulletCount[row.parent ?? -1] = n
-                base = "\(parentID)-\(n)"
+                let parentID = row.parent.map { $0 < bases.count ? bases[$0] : "0" } ?? "0"
+                base = "\(parentID)-\((bulletCount[row.parent ?? -1] ?? 0) + 1)"
             }
-            bases.append(base)
-            let occurrence = (used[base] ?? 0) + 1
-            used[base] = occurrence
-            out.append(Identity(base: base, occurrence: occurrence))
+            return Identity(base: base, occurrence: (used[base] ?? 0) + 1)
         }
-        return out
+
+        /// The next row's identity.
+        mutating func take(_ row: TableRow) -> Identity {
+            let identity = peek(row)
+            if row.parsedCode.normalized.isEmpty { bulletCount[row.parent ?? -1, default: 0] += 1 }
+            bases.append(identity.base)
+            used[identity.base] = identity.occurrence
+            return identity
+        }
+
+        /// Passes over the next row.
+        mutating func skip() { bases.append("") }
     }
 
     /// Every row's id (with its repeat suffix), in row order.

@@ -37,6 +37,11 @@ public struct ExtractedRow: Codable, Hashable, Sendable {
             let fate: RowFate
             if let criterion = match.matched[r] {
                 fate = .criterion(id: criterion.criterion.id)
+            } else if let target = match.explanationOf[r] {
+                fate = .explanation(of: match.matched[target]?.criterion.id ?? table.rows[target].code,
+                                    row: table.rows[target].row, text: CriterionRules.text(of: row))
+            } else if let visible = match.staleCopyOf[r] {
+                fate = .hiddenStale(code: row.code, visibleRow: table.rows[visible].row)
             } else if let first = match.duplicateOf[r] {
                 fate = .duplicate(code: row.code, firstRow: table.rows[first].row)
             } else {

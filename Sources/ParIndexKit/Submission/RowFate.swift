@@ -12,4 +12,9 @@ public enum RowFate: Codable, Hashable, Sendable {
     /// Not a data row (a repeated header, a column-numbering row, a total row…): the
     /// recogniser's Vietnamese explanation.
     case skipped(reason: String)
+    /// A row without a code of its own and without a score under a criterion: its
+    /// explanation (`row.explanation`), kept as text, not consolidated.
+    case explanation(of: String, row: Int, text: String)
+    /// A hidden stale copy of the row at `visibleRow` (`row.hidden-stale`): never used.
+    case hiddenStale(code: String, visibleRow: Int)
 }

@@ -1,3 +1,4 @@
+import Foundation
 import XLSX
 
 /// A filled workbook sent back by a unit: the table recognised in it and, when it was made
@@ -7,9 +8,12 @@ public struct Submission: Sendable {
     public var file: String
     public var table: RecognizedTable
     public var identity: TemplateIdentity?
+    /// When it was made, for choosing between two returns of one unit.
+    public var version: SubmissionVersion
 
-    public init(file: String, table: RecognizedTable, identity: TemplateIdentity?) {
+    public init(file: String, table: RecognizedTable, identity: TemplateIdentity?, version: SubmissionVersion? = nil) {
         self.file = file; self.table = table; self.identity = identity
+        self.version = version ?? SubmissionVersion(name: (file as NSString).lastPathComponent)
     }
 
     /// Opens a workbook and reads it: the hidden identity sheet if present, then the table
@@ -39,32 +43,12 @@ public struct Submission: Sendable {
         }
         let wordings = (layout ?? identity?.layoutDefinition)?.headerWordings(year: identity?.year) ?? [:]
         let table = try TableRecognizer(matcher: HeaderMatcher(additionalWordings: wordings)).recognize(reader, sheetName: sheetName)
-        return Submission(file: source.displayName, table: table, identity: identity)
+        let version: SubmissionVersion
+        switch source {
+        case .file(let path): version = SubmissionVersion(path: path)
+        case .bytes(_, let name): version = SubmissionVersion(name: (name as NSString).lastPathComponent)
+        }
+        return Submission(file: source.displayName, table: table, identity: identity, version: version)
     }
 }
 
-extension Submission {
-    /// The unit that sent the file: the template identity's; else the single most common
-    /// lead unit of its rows; else a unit named in the lines above the table (a free-form
-    /// file titled `PHÒNG TƯ PHÁP … BẢNG TỰ CHẤM ĐIỂM`). Nil when it cannot be told.
-    public func unit(in directory: UnitDirectory) -> Unit? {
-        if let code = identity?.unitCode, let unit = directory.resolve(code) { return unit }
-        var counts: [String: Int] = [:]
-        for row in table.rows {
-            for name in row.lead { if let u = directory.resolve(name) { counts[u.code, default: 0] += 1 } }
-        }
-        if let best = counts.values.max() {
-            let leaders = counts.filter { $0.value == best }
-            return leaders.count == 1 ? directory.resolve(leaders.first!.key) : nil
-        }
-        var named = Set<String>()
-        for line in table.titleLines {
-            let key = " " + UnitName.key(line) + " "
-            for unit in directory.units {
-                let names = ([unit.name] + unit.aliases).map(UnitName.key).filter { $0.count >= 6 }
-                if names.contains(where: { key.contains(" " + $0 + " ") }) { named.insert(unit.code) }
-            }
-        }
-        return named.count == 1 ? directory.resolve(named.first!) : nil
-    }
-}

@@ -73,6 +73,11 @@ public struct TableRow: Hashable, Sendable {
     /// Index in ``RecognizedTable/rows`` of the parent row, if any.
     public var parent: Int?
     public var depth: Int
+    /// True when the sheet row is hidden.
+    public var hidden: Bool = false
+    /// Roles whose cell in this row is covered by a merged range starting in a row above,
+    /// with that range's first cell (where the value is).
+    public var mergedFrom: [ColumnRole: CellReference] = [:]
 
     public func score(_ role: ColumnRole) -> ScoreValue? { scores[role] }
     public func text(_ role: ColumnRole) -> String? { texts[role] }
@@ -107,6 +112,12 @@ public struct RecognizedTable: Sendable {
     public var titleLines: [String]
     public var rows: [TableRow]
     public var notes: [TableNote]
+    /// Merged ranges spanning several data rows, whose value was given to every row.
+    public var mergedCells: [MergedCellUse] = []
+    /// Cells typed in a legacy encoding and converted to Unicode, per encoding.
+    public var legacyText: [LegacyTextUse] = []
+    /// Text of the visible sheets before the table's (a cover sheet), for finding the unit.
+    public var coverLines: [String] = []
 
     /// The cell holding a role's value for a row (first row of a joined row).
     public func cell(_ role: ColumnRole, of row: TableRow) -> CellReference? {
@@ -134,4 +145,20 @@ public struct RecognizedTable: Sendable {
         }
         return found
     }
+}
+
+/// A merged range over several data rows (`E17:E18`): its value counts for each row.
+public struct MergedCellUse: Hashable, Sendable {
+    public var range: CellRange
+    /// The role of the range's first column.
+    public var role: ColumnRole
+    /// Indexes in ``RecognizedTable/rows`` of the rows it covers, the first one first.
+    public var rows: [Int]
+}
+
+/// Cells of one sheet typed in a legacy Vietnamese encoding, converted to Unicode.
+public struct LegacyTextUse: Hashable, Sendable {
+    public var encoding: LegacyEncoding
+    /// The converted cells, in reading order.
+    public var cells: [CellReference]
 }

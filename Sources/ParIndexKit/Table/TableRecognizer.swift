@@ -19,30 +19,45 @@ public struct TableRecognizer: Sendable {
     }
 
     /// Recognises the table of the named sheet, or of the first visible sheet that has one.
+    /// The text of the visible sheets before it (a cover sheet: `Đơn vị: Phòng Tư pháp`)
+    /// is kept in ``RecognizedTable/coverLines``.
     public func recognize(_ reader: any SpreadsheetReader, sheetName: String? = nil) throws -> RecognizedTable {
         if let sheetName {
             let sheet = try reader.sheet(named: sheetName)
             if let table = try recognize(reader, sheet: sheet) { return table }
             throw TableNotFound(reason: "không tìm thấy dòng tiêu đề bảng (STT, tiêu chí, điểm chuẩn…) trong trang tính \"\(sheetName)\"")
         }
+        var cover: [String] = []
         for sheet in reader.sheets where sheet.state == .visible {
-            if let table = try recognize(reader, sheet: sheet) { return table }
+            var builder = Builder(sheet: sheet.name, matcher: matcher)
+            let summary = try reader.readRows(of: sheet) { builder.consume($0) }
+            if var table = builder.finish(merged: summary.mergedRanges) {
+                table.coverLines = cover
+                return table
+            }
+            if cover.count < Self.coverLineLimit {
+                cover += builder.titleLines.prefix(Self.coverLineLimit - cover.count)
+            }
         }
         throw TableNotFound(reason: "không tìm thấy bảng nào có dòng tiêu đề (STT, tiêu chí, điểm chuẩn…) trong tệp")
     }
 
+    /// Lines of cover sheets kept for finding the submitting unit.
+    static let coverLineLimit = 100
+
     /// Recognises the table of one sheet; nil when the sheet has no header row.
     public func recognize(_ reader: any SpreadsheetReader, sheet: SheetInfo) throws -> RecognizedTable? {
         var builder = Builder(sheet: sheet.name, matcher: matcher)
-        try reader.readRows(of: sheet) { builder.consume($0) }
-        return builder.finish()
+        let summary = try reader.readRows(of: sheet) { builder.consume($0) }
+        return builder.finish(merged: summary.mergedRanges)
     }
 
-    /// Recognises a table from rows already in memory (tests, other sources).
-    public func recognize(rows: [Row], sheet: String) -> RecognizedTable? {
+    /// Recognises a table from rows already in memory (tests, other sources), with the
+    /// sheet's merged ranges.
+    public func recognize(rows: [Row], sheet: String, merged: [CellRange] = []) -> RecognizedTable? {
         var builder = Builder(sheet: sheet, matcher: matcher)
         for row in rows { builder.consume(row) }
-        return builder.finish()
+        return builder.finish(merged: merged)
     }
 }
 
@@ -59,6 +74,8 @@ private struct Builder {
     var roleOfColumn: [Int: ColumnRole] = [:]
     /// Past a `Tổng cộng` row: rows without a code (signatures, notes) are not data.
     var afterTotal = false
+    /// Legacy-encoded text (TCVN3, VNI) converted on the way.
+    var legacy = LegacyTextDetector()
 
     init(sheet: String, matcher: HeaderMatcher) {
         self.sheet = sheet
@@ -68,7 +85,8 @@ private struct Builder {
     static let scoreRoles: Set<ColumnRole> = Set(ColumnRole.scoreRoles)
     static let textRoles: [ColumnRole] = [.tasks, .deadline, .person, .evidence, .note]
 
-    mutating func consume(_ row: Row) {
+    mutating func consume(_ raw: Row) {
+        let row = legacy.convert(raw)
         let texts = row.cells.compactMap { cell -> (column: Int, text: String)? in
             let text = Self.text(of: cell.value)
             return text.isEmpty ? nil : (cell.reference.column, text)
@@ -132,7 +150,8 @@ private struct Builder {
             return
         }
         var data = TableRow(sheet: sheet, row: row.number, joinedRows: [], code: codeText, parsedCode: parsed,
-                            title: title, scores: [:], texts: [:], lead: [], coop: [], parent: nil, depth: 0)
+                            title: title, scores: [:], texts: [:], lead: [], coop: [], parent: nil, depth: 0,
+                            hidden: row.hidden)
         for (role, value) in cellsByRole {
             if Self.scoreRoles.contains(role) {
                 data.scores[role] = ScoreValue(cell: value)
@@ -166,9 +185,10 @@ private struct Builder {
                                message: "Dòng \(number) không có STT và tiếp nối nội dung dòng \(target.row) (bị ngắt trang): đã ghép vào dòng \(target.row)"))
     }
 
-    func finish() -> RecognizedTable? {
+    func finish(merged: [CellRange] = []) -> RecognizedTable? {
         guard let header else { return nil }
         var rows = rows
+        let mergedCells = Self.applyMerges(merged, to: &rows, roleOfColumn: roleOfColumn)
         let hierarchy = CodeHierarchy(codes: rows.map(\.parsedCode))
         for i in rows.indices {
             rows[i].parent = hierarchy.parents[i]
@@ -177,7 +197,50 @@ private struct Builder {
         return RecognizedTable(sheet: sheet, headerRow: headerRow, columns: header.columns,
                                headerTexts: header.headerTexts, headerYears: header.years,
                                otherColumns: header.unrecognized, titleLines: titleLines,
-                               rows: rows, notes: notes)
+                               rows: rows, notes: notes, mergedCells: mergedCells,
+                               legacyText: LegacyEncoding.allCases.compactMap { encoding in
+                                   legacy.cells[encoding].map { LegacyTextUse(encoding: encoding, cells: $0) }
+                               })
+    }
+
+    /// A merged range's value belongs to every cell it covers: the rows below its first
+    /// one get its text (evidence, tasks, units…) and count as filled for a score column;
+    /// numbers are not copied, so a score is counted once.
+    static func applyMerges(_ ranges: [CellRange], to rows: inout [TableRow],
+                            roleOfColumn: [Int: ColumnRole]) -> [MergedCellUse] {
+        var uses: [MergedCellUse] = []
+        let tall = ranges.filter { $0.last.row > $0.first.row }
+        guard !tall.isEmpty, !rows.isEmpty else { return uses }
+        var indexOfRow: [Int: Int] = [:]
+        for (i, row) in rows.enumerated() {
+            indexOfRow[row.row] = i
+            for joined in row.joinedRows { indexOfRow[joined] = indexOfRow[joined] ?? i }
+        }
+        for range in tall {
+            let roles = (range.first.column...range.last.column).compactMap { roleOfColumn[$0] }
+            guard let role = roleOfColumn[range.first.column], let top = indexOfRow[range.first.row],
+                  rows[top].row == range.first.row else { continue }
+            let source = CellReference(row: range.first.row, column: range.first.column)
+            let text = rows[top].texts[role]
+            let units = role == .lead ? rows[top].lead : role == .coop ? rows[top].coop : []
+            let hasValue = rows[top].scores[role] != nil || text != nil || !units.isEmpty
+                || (role == .title && rows[top].title != nil) || (role == .code && !rows[top].code.isEmpty)
+            guard hasValue, role != .code, role != .title else { continue }
+            var covered: [Int] = []
+            for r in (range.first.row + 1)...range.last.row {
+                guard let i = indexOfRow[r], i != top, rows[i].row == r, !covered.contains(i) else { continue }
+                for covering in roles {
+                    rows[i].mergedFrom[covering] = source
+                }
+                if let text, rows[i].texts[role] == nil { rows[i].texts[role] = text }
+                if role == .lead, rows[i].lead.isEmpty { rows[i].lead = units }
+                if role == .coop, rows[i].coop.isEmpty { rows[i].coop = units }
+                covered.append(i)
+            }
+            guard !covered.isEmpty else { continue }
+            uses.append(MergedCellUse(range: range, role: role, rows: [top] + covered))
+        }
+        return uses
     }
 
     // MARK: - Cell helpers

@@ -1,3 +1,5 @@
+import XLSX
+
 /// Rules matching rows to the framework's criteria: `criterion.unknown`,
 /// `criterion.duplicate`, `criterion.missing`, `criterion.max-changed`,
 /// `criterion.title-changed`.
@@ -17,12 +19,32 @@
 /// - `criterion.title-changed` (warning): the titles differ after
 ///   ``TextNormalizer/foldKey(_:)`` — case, accents form, spacing and punctuation are not
 ///   changes.
+/// - `row.hidden-stale` (warning): a hidden row repeating a visible row's criterion (an
+///   old copy kept above the current one); the visible row is the answer, the hidden one
+///   is not used and no other rule looks at it. At its STT (or title) cell.
+/// - `row.explanation` (warning): a row without a code of its own and without a score
+///   under a criterion (``CriterionMatch``): read as that criterion's explanation; its
+///   text is kept in the account (`Kiểm tra`), not consolidated. At its first cell.
 enum CriterionRules {
     static func check(_ context: ValidationContext, into list: inout FindingList) {
         let rows = context.rows
         let hasCode = context.table.columns[.code] != nil
         for (i, row) in rows.enumerated() {
             let locator: ColumnRole = hasCode ? .code : .title
+            if let visible = context.staleCopyOf[i] {
+                list.add(.rowHiddenStale, cell: context.cell(locator, i), code: context.code(i),
+                         message: "Dòng \(row.row) bị ẩn và lặp lại \(context.label(visible)) ở dòng \(rows[visible].row): dùng dòng đang hiện (dòng \(rows[visible].row)), dòng ẩn không được dùng",
+                         found: row.code.isEmpty ? row.title : row.code, expected: "xóa dòng ẩn cũ")
+                continue
+            }
+            if let target = context.explanationOf[i] {
+                let column = context.table.columns.filter { role, _ in Self.hasText(role, row) }.values.min()
+                    ?? context.table.columns[locator] ?? 1
+                list.add(.rowExplanation, cell: CellReference(row: row.row, column: column), code: context.code(i),
+                         message: "Dòng \(row.row) không có STT và không có điểm: được coi là dòng giải trình của \(context.label(target)) (dòng \(rows[target].row)); nội dung được ghi lại ở trang Kiểm tra, không tổng hợp",
+                         found: Self.excerpt(Self.text(of: row)), expected: nil)
+                continue
+            }
             if let first = context.duplicateOf[i] {
                 list.add(.criterionDuplicate, cell: context.cell(locator, i), code: context.code(i),
                          message: "\(context.label(i).capitalizedFirst) lặp lại: đã có ở dòng \(rows[first].row)",
@@ -78,7 +100,7 @@ enum CriterionRules {
 
     /// The unit the submission comes from (``Submission/unit(in:)``).
     static func submittingUnit(_ context: ValidationContext) -> Unit? {
-        context.submission.unit(in: context.directory)
+        context.unit
     }
 
     static func checkMissing(_ context: ValidationContext, into list: inout FindingList) {
@@ -93,6 +115,27 @@ enum CriterionRules {
                      message: "Thiếu \(ValidationContext.label(criterion)) \"\(Self.excerpt(criterion.title))\" do đơn vị \(unit.name) chủ trì",
                      found: nil, expected: criterion.title, order: index)
         }
+    }
+
+    /// True when the row has text in that role's cell.
+    static func hasText(_ role: ColumnRole, _ row: TableRow) -> Bool {
+        switch role {
+        case .code: return !row.code.isEmpty
+        case .title: return row.title != nil
+        case .lead: return !row.lead.isEmpty
+        case .coop: return !row.coop.isEmpty
+        default: return row.texts[role] != nil
+        }
+    }
+
+    /// All the text of an explanation row, in column order.
+    static func text(of row: TableRow) -> String {
+        var parts: [String] = []
+        if !row.code.isEmpty { parts.append(row.code) }
+        if let title = row.title { parts.append(title) }
+        for role in [ColumnRole.tasks, .evidence, .note, .deadline, .person] { if let t = row.texts[role] { parts.append(t) } }
+        parts += row.lead + row.coop
+        return TextNormalizer.clean(parts.joined(separator: " "))
     }
 
     /// The first words of a long title, for messages.

@@ -104,8 +104,8 @@ public enum DeadlineText {
 /// at the deadline cell. Only the row's own cell is checked.
 enum DeadlineRules {
     static func check(_ context: ValidationContext, into list: inout FindingList) {
-        for (i, row) in context.rows.enumerated() {
-            guard let text = row.texts[.deadline], let problem = DeadlineText.problem(in: text) else { continue }
+        for (i, row) in context.rows.enumerated() where context.staleCopyOf[i] == nil {
+            guard row.mergedFrom[.deadline] == nil, let text = row.texts[.deadline], let problem = DeadlineText.problem(in: text) else { continue }
             let clean = TextNormalizer.clean(text)
             list.add(.deadlineInvalid, cell: context.cell(.deadline, i), code: context.code(i),
                      message: "Thời gian hoàn thành \"\(clean)\" của \(context.label(i)): \(problem)",

@@ -40,12 +40,20 @@ public enum RuleID: String, Codable, CaseIterable, Hashable, Sendable {
     case templateOtherFramework = "template.other-framework"
     case appraisalLowered = "appraisal.lowered"
     case appraisalRaised = "appraisal.raised"
+    case cellMerged = "cell.merged"
+    case rowExplanation = "row.explanation"
+    case rowHiddenStale = "row.hidden-stale"
+    case textLegacyEncoding = "text.legacy-encoding"
+    case valueDiffersFromLead = "value.differs-from-lead"
+    case submissionSuperseded = "submission.superseded"
 
-    /// The severity a finding of this rule has.
+    /// The severity a finding of this rule has (by default; `required.missing` on a row
+    /// the unit does not lead is a warning).
     public var severity: Severity {
         switch self {
-        case .scoreAmbiguous, .targetBelowPrev, .criterionTitleChanged, .unitNotLead: return .warning
-        case .appraisalLowered, .appraisalRaised: return .information
+        case .scoreAmbiguous, .targetBelowPrev, .criterionTitleChanged, .unitNotLead, .rowExplanation,
+             .rowHiddenStale, .textLegacyEncoding, .valueDiffersFromLead, .submissionSuperseded: return .warning
+        case .appraisalLowered, .appraisalRaised, .cellMerged: return .information
         default: return .error
         }
     }

@@ -18,7 +18,7 @@ enum ScoreRules {
     static let tolerance = 1e-9
 
     static func check(_ context: ValidationContext, into list: inout FindingList) {
-        for (i, row) in context.rows.enumerated() {
+        for (i, row) in context.rows.enumerated() where context.staleCopyOf[i] == nil {
             let frameworkMax = context.matched[i]?.criterion.max
             for role in roles {
                 guard let value = row.scores[role] else { continue }

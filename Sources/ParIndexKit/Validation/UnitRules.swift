@@ -13,7 +13,7 @@
 enum UnitRules {
     static func check(_ context: ValidationContext, into list: inout FindingList) {
         let directory = context.directory
-        for (i, row) in context.rows.enumerated() {
+        for (i, row) in context.rows.enumerated() where context.staleCopyOf[i] == nil {
             if !directory.units.isEmpty {
                 for (role, names) in [(ColumnRole.lead, row.lead), (.coop, row.coop)] {
                     for name in names where !UnitName.isCollective(name) && directory.resolve(name) == nil {

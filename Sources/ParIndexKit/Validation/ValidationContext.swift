@@ -16,11 +16,17 @@ struct ValidationContext {
     let matched: [FlatCriterion?]
     /// For a duplicate row, the index of the row that had the criterion first.
     let duplicateOf: [Int: Int]
+    /// For an explanation row, the matched row it explains (``CriterionMatch``).
+    let explanationOf: [Int: Int]
+    /// For a hidden stale copy, the visible row that replaces it.
+    let staleCopyOf: [Int: Int]
     /// The row standing for each criterion id present in the submission.
     let rowOfCriterion: [String: Int]
     /// Lead units of each row, a row with neither lead nor co-units taking its parent
     /// row's (group rows carry the unit for their children, as in the importer).
     let effectiveLead: [[String]]
+    /// The unit that sent the submission (``Submission/unit(in:matched:)``).
+    let unit: Unit?
 
     var table: RecognizedTable { submission.table }
     var rows: [TableRow] { submission.table.rows }
@@ -79,6 +85,8 @@ struct ValidationContext {
         let matched = match.matched
         self.matched = matched
         self.duplicateOf = match.duplicateOf
+        self.explanationOf = match.explanationOf
+        self.staleCopyOf = match.staleCopyOf
         var rowOfCriterion: [String: Int] = [:]
         for (i, item) in matched.enumerated() {
             if let item, rowOfCriterion[item.criterion.id] == nil { rowOfCriterion[item.criterion.id] = i }
@@ -90,6 +98,7 @@ struct ValidationContext {
             if row.lead.isEmpty, row.coop.isEmpty, let p = row.parent { lead.append(lead[p]) } else { lead.append(row.lead) }
         }
         effectiveLead = lead
+        unit = submission.unit(in: prepared.directory, matched: matched)
     }
 
     // MARK: - Helpers shared by the rules
@@ -135,6 +144,31 @@ struct ValidationContext {
         return nil
     }
 
+    /// True when the unit that sent the file leads row `i`'s criterion, or when that
+    /// cannot be told (unknown unit, criterion without a lead unit).
+    func isOwnRow(_ i: Int) -> Bool {
+        guard let unit, let criterion = matched[i]?.criterion, !criterion.lead.isEmpty else { return true }
+        return criterion.lead.contains { directory.resolve($0)?.code == unit.code }
+    }
+
+    /// True when row `i` has a value in a column the unit fills (not given by the
+    /// template), its own or from a merged range.
+    func carriesData(_ i: Int) -> Bool {
+        let row = rows[i]
+        if !row.mergedFrom.isEmpty { return true }
+        let roles = layout.map { $0.columns.filter { !$0.given }.map(\.role) }
+            ?? [.target, .selfScore, .appraised, .tasks, .evidence, .note, .deadline, .person, .coop]
+        for role in roles {
+            switch role {
+            case .code, .title: continue
+            case .lead: if !row.lead.isEmpty { return true }
+            case .coop: if !row.coop.isEmpty { return true }
+            default: if row.scores[role] != nil || row.texts[role] != nil { return true }
+            }
+        }
+        return false
+    }
+
     /// The header of a column as the table writes it, else as the layout does.
     func header(_ role: ColumnRole) -> String {
         if let text = table.headerTexts[role] { return TextNormalizer.clean(text) }
@@ -169,10 +203,10 @@ struct FindingList {
 
     /// Adds a finding. `order` places findings without a cell (framework order).
     mutating func add(_ rule: RuleID, cell: CellReference?, code: String?, message: String,
-                      found: String? = nil, expected: String? = nil, order: Int? = nil) {
+                      found: String? = nil, expected: String? = nil, order: Int? = nil, severity: Severity? = nil) {
         let finding = Finding(rule: rule, file: file, sheet: sheet, cell: cell, code: code,
                               message: TextNormalizer.nfc(message), found: found.map(TextNormalizer.nfc),
-                              expected: expected.map(TextNormalizer.nfc))
+                              expected: expected.map(TextNormalizer.nfc), severity: severity)
         items.append(Item(finding: finding, cell: cell, order: order, sequence: items.count))
     }
 

@@ -19,6 +19,8 @@ public struct CheckedFile: Codable, Sendable {
     public var findings: [Finding]
     /// Every sheet row of the table with its fate and values, in sheet order.
     public var rows: [ExtractedRow]
+    /// When the return was made, to choose between two plain-file returns of one unit.
+    public var version: SubmissionVersion?
 
     public init(file: String, status: FileStatus, reason: String? = nil, unit: String? = nil, sheet: String? = nil,
                 identity: TemplateIdentity? = nil, findings: [Finding] = [], rows: [ExtractedRow] = []) {
@@ -43,10 +45,12 @@ public struct CheckedFile: Codable, Sendable {
     /// A readable submission with its findings, its rows matched to the framework once.
     init(submission: Submission, findings: [Finding], index: FrameworkIndex) {
         let errors = findings.contains { $0.severity == .error }
+        let matched = CriterionMatch(table: submission.table, byID: index.byID, flat: index.flat).matched
         self.init(file: submission.file, status: errors ? .invalid : .valid,
-                  unit: submission.unit(in: index.directory)?.code, sheet: submission.table.sheet,
+                  unit: submission.unit(in: index.directory, matched: matched)?.code, sheet: submission.table.sheet,
                   identity: submission.identity, findings: findings,
                   rows: ExtractedRow.rows(of: submission.table, byID: index.byID, flat: index.flat))
+        version = submission.version
     }
 
     /// The checked form of an input already read (tests and in-memory runs).
