@@ -32,6 +32,9 @@ struct ConsolidateCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Giới hạn khi đọc tệp") var limits: LimitOptions
 
+    @Option(name: .long, help: "Bảng thẩm định đã điền (.xlsx): thêm cột \"Điểm thẩm định\"; điểm đạt là điểm thẩm định nếu có, nếu không là điểm tự đánh giá.")
+    var appraisal: String?
+
     @Flag(name: .long, help: "Gộp cả các tệp có lỗi (được đánh dấu màu đỏ).")
     var includeInvalid = false
 
@@ -46,7 +49,16 @@ struct ConsolidateCommand: AsyncParsableCommand {
         let run = ConsolidationRun(framework: context.framework, layout: context.layout,
                                    consolidation: .init(includeInvalid: includeInvalid, year: year),
                                    options: RunOptions(limits: limits.readLimits, progress: { bar.update($0.done, $0.total) }))
-        let result = try await run.run(sources)
+        var result = try await run.run(sources)
+        if let appraisal {
+            do {
+                let reading = try AppraisalReader.read(path: appraisal, framework: context.framework, limits: limits.readLimits)
+                result.consolidation = result.consolidation.applying(reading)
+            } catch {
+                Console.reportUnreadable(appraisal, error)
+                throw ExitCode(2)
+            }
+        }
         for file in result.unreadable { Console.writeError("parindex: \(file.file): \(file.reason)\n") }
         let figures = result.figures
         guard figures.readable > 0 else { throw ExitCode(2) }

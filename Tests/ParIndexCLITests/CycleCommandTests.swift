@@ -106,3 +106,37 @@ struct CycleCampaignTests {
         #expect(missing.status != 0 && missing.stderr.contains("--framework"))
     }
 }
+
+/// `consolidate --appraisal FILE`: the appraised column in the PHỤ LỤC, final points in
+/// `Tổng hợp điểm`, the appraisal's findings in `Kiểm tra`.
+struct ConsolidateAppraisalTests {
+    static func texts(_ path: String, sheet: String) throws -> [[Int: String]] {
+        let reader = try XLSXReader(path: path)
+        var out: [[Int: String]] = []
+        _ = try reader.readRows(of: try reader.sheet(named: sheet)) { row in
+            var cells: [Int: String] = [:]
+            for cell in row.cells { cells[cell.reference.column] = cell.value.description }
+            out.append(cells)
+        }
+        return out
+    }
+
+    @Test func appraisedColumnAndFindings() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("tong-hop.xlsx").path
+        let r = try CLI.run(["consolidate", "--framework", CycleCommandTests.framework, ValidateConsolidateCommandTests.submissions,
+                             "--appraisal", CycleCommandTests.filled, "-o", out])
+        #expect(r.status == 1, "the examples hold one invalid return")
+        let rows = try Self.texts(out, sheet: "Phụ lục")
+        let header = try #require(rows.first { $0[1] == "STT" })
+        #expect(header[4] == "Điểm tự đánh giá" && header[5] == "Điểm thẩm định")
+        let r122 = try #require(rows.first { $0[1] == "1.2.2" })
+        #expect(r122[4] == "0.5" && r122[5] == "0.25")
+        let check = try Self.texts(out, sheet: "Kiểm tra").flatMap { $0.values }
+        #expect(check.contains { $0.contains("điểm thẩm định 0,25 thấp hơn điểm tự đánh giá 0,5") })
+        let broken = try CLI.run(["consolidate", "--framework", CycleCommandTests.framework, ValidateConsolidateCommandTests.submissions,
+                                  "--appraisal", "/nonexistent/td.xlsx", "-o", out])
+        #expect(broken.status == 2 && broken.stderr.hasPrefix("parindex: /nonexistent/td.xlsx: "))
+    }
+}
