@@ -15,6 +15,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Web front end (parindex serve).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // System libraries (Debian: libxlsxwriter-dev, libzip-dev, libexpat1-dev, libfreexl-dev).
@@ -40,9 +45,20 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
+        // Web front end: routes, security, views; adapts ParIndexKit and the store, never the other way round.
+        .target(name: "ParIndexWeb", dependencies: [
+            "ParIndexKit", "ParIndexStore", "XLSX", "CZip",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "MultipartKit", package: "multipart-kit"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ], resources: [.copy("Resources")]),
+
         // Thin command-line front end.
         .executableTarget(name: "parindex", dependencies: [
-            "ParIndexKit", "ParIndexStore", "XLSX",
+            "ParIndexKit", "ParIndexStore", "XLSX", "ParIndexWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -52,5 +68,10 @@ let package = Package(
         .testTarget(name: "ParIndexKitTests", dependencies: ["ParIndexKit", "XLSX", "PackageTestSupport"]),
         .testTarget(name: "ParIndexCLITests", dependencies: ["parindex", "XLSX", "ParIndexStore"]),
         .testTarget(name: "ParIndexStoreTests", dependencies: ["ParIndexStore", "ParIndexKit", "XLSX"]),
+        .testTarget(name: "ParIndexWebTests", dependencies: [
+            "ParIndexWeb", "ParIndexKit", "ParIndexStore", "XLSX",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
     ]
 )

@@ -10,7 +10,8 @@ struct ParIndexCommand: AsyncParsableCommand {
         Mã thoát: 0 — không có lỗi; 1 — có tệp không hợp lệ (có phát hiện lỗi); 2 — có tệp không đọc được.
         """,
         subcommands: [InspectCommand.self, FrameworkCommand.self, TemplateCommand.self, ValidateCommand.self, ConsolidateCommand.self,
-                      CampaignCommand.self, AppraisalCommand.self, ResultsCommand.self, RemediationCommand.self]
+                      CampaignCommand.self, AppraisalCommand.self, ResultsCommand.self, RemediationCommand.self,
+                      ServeCommand.self]
     )
 
     /// Ctrl-C / SIGTERM remove the temporary files being written before exiting (130 / 143).

@@ -1,0 +1,255 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import ParIndexKit
+
+extension WebApp {
+    /// True when the request may use the coordinator pages: always on a password-less
+    /// loopback server, else with a live session cookie.
+    func isCoordinator(_ request: Request) async -> Bool {
+        guard configuration.password != nil else { return true }
+        return await sessions.isValid(request.cookies[AdminSessions.cookieName]?.value)
+    }
+
+    /// Where to send a visitor who is not logged in.
+    func loginRedirect(_ request: Request) -> Response {
+        if request.method == .get { return Response(status: .seeOther, headers: [.location: "/dang-nhap"]) }
+        return message(request, status: .unauthorized, heading: "Cần đăng nhập",
+                       "Trang điều phối cần mật khẩu. Hãy đăng nhập rồi thử lại.", back: "/dang-nhap")
+    }
+
+    /// The base of the units' links: the configured public URL, else the address the
+    /// coordinator's browser used.
+    func baseURL(_ request: Request) -> String {
+        if let url = configuration.publicURL { return url.hasSuffix("/") ? String(url.dropLast()) : url }
+        let host = request.head.authority ?? "\(configuration.host):\(configuration.port)"
+        let scheme = configuration.secureCookies || request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
+            ? "https" : "http"
+        return "\(scheme)://\(host)"
+    }
+
+    func addCoordinatorRoutes(to router: Router<BasicRequestContext>) {
+        // Login (only meaningful with a password).
+        router.get("/dang-nhap") { request, _ -> Response in
+            let (frame, cookie) = self.frame(request, title: "Đăng nhập", coordinator: false)
+            return self.page("login", LoginView(frame: frame, failed: false), cookie: cookie)
+        }
+        router.post("/dang-nhap") { request, _ -> Response in
+            let form = await self.formFields(request)
+            guard self.csrfOK(request, field: form[CSRFGuard.fieldName]) else { return self.csrfRefused(request) }
+            guard let hash = self.configuration.password else { return Response(status: .seeOther, headers: [.location: "/"]) }
+            guard hash.verify(form["password"] ?? "") else {
+                let (frame, cookie) = self.frame(request, title: "Đăng nhập", coordinator: false)
+                return self.page("login", LoginView(frame: frame, failed: true), cookie: cookie, status: .unauthorized)
+            }
+            let token = await self.sessions.open()
+            var response = Response(status: .seeOther, headers: [.location: "/"])
+            response.setCookie(self.makeCookie(AdminSessions.cookieName, token.text, request))
+            return response
+        }
+        router.post("/dang-xuat") { request, _ -> Response in
+            let form = await self.formFields(request)
+            guard self.csrfOK(request, field: form[CSRFGuard.fieldName]) else { return self.csrfRefused(request) }
+            await self.sessions.close(request.cookies[AdminSessions.cookieName]?.value)
+            var response = Response(status: .seeOther, headers: [.location: "/dang-nhap"])
+            response.setCookie(self.makeCookie(AdminSessions.cookieName, "", request, maxAge: 0))
+            return response
+        }
+
+        router.get("/") { request, _ -> Response in
+            guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
+            return await self.overview(request, notice: nil)
+        }
+
+        // Create a campaign from an uploaded framework file or appendix workbook.
+        router.post("/dot-thu") { request, _ -> Response in
+            guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
+            let upload: MultipartUpload
+            do { upload = try await MultipartUpload.read(request, limits: self.configuration.limits) } catch let r as MultipartUpload.Refusal {
+                return self.uploadRefused(request, r, back: "/")
+            }
+            guard self.csrfOK(request, field: upload.fields[CSRFGuard.fieldName]) else { return self.csrfRefused(request) }
+            guard let file = upload.files.first(where: { $0.field == "framework" }), !file.tooLarge, !file.bytes.isEmpty else {
+                return self.message(request, status: .badRequest, heading: "Chưa tạo được đợt thu",
+                                    "Hãy chọn tệp bộ tiêu chí (.yaml) hoặc bảng phụ lục năm trước (.xlsx), dưới \(self.configuration.limits.maxFileBytes >> 20) MiB.",
+                                    back: "/", coordinator: true)
+            }
+            let framework: Framework
+            do {
+                framework = try await FrameworkUpload.load(file, limits: self.configuration.limits.readLimits,
+                                                           scratch: self.desk.dataDirectory)
+            } catch {
+                return self.message(request, status: .unprocessableContent, heading: "Chưa tạo được đợt thu",
+                                    "\(file.displayName): \(error)", back: "/", coordinator: true)
+            }
+            let deadline = upload.fields["deadline"].flatMap(Formatting.parseDay)
+            do {
+                let (campaign, tokens) = try await self.desk.createCampaign(framework: framework, deadline: deadline)
+                return self.linksPage(request, campaign: campaign, tokens: tokens,
+                                      heading: "Đã tạo đợt thu — liên kết nộp bài của từng đơn vị")
+            } catch {
+                return self.message(request, status: .unprocessableContent, heading: "Chưa tạo được đợt thu", "\(error)",
+                                    back: "/", coordinator: true)
+            }
+        }
+
+        router.post("/han-nop") { request, _ -> Response in
+            guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
+            let form = await self.formFields(request)
+            guard self.csrfOK(request, field: form[CSRFGuard.fieldName]) else { return self.csrfRefused(request) }
+            let text = form["deadline"] ?? ""
+            let day = Formatting.parseDay(text)
+            if !text.isEmpty && day == nil {
+                return self.message(request, status: .badRequest, heading: "Hạn nộp không hợp lệ",
+                                    "Hãy nhập ngày theo dạng ngày/tháng/năm.", back: "/", coordinator: true)
+            }
+            try? await self.desk.setDeadline(day)
+            return Response(status: .seeOther, headers: [.location: "/"])
+        }
+
+        // Templates.
+        router.get("/bieu-mau.zip") { request, _ -> Response in
+            guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
+            guard let path = try await self.desk.allTemplatesZip() else { return self.notFound(request) }
+            return self.download(path: path, name: "bieu-mau.zip", fallback: "bieu-mau.zip", type: "application/zip")
+        }
+        router.get("/bieu-mau/:code") { request, context -> Response in
+            guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
+            guard let code = context.parameters.get("code"),
+                  let t = try await self.desk.templatePath(unitCode: code) else { return self.notFound(request) }
+            return self.download(path: t.path, name: t.name, fallback: t.name, type: WebApp.xlsxType)
+        }
+
+        // Links.
+        router.post("/lien-ket/:code/cap-lai") { request, context -> Response in
+            guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
+            let form = await self.formFields(request)
+            guard self.csrfOK(request, field: form[CSRFGuard.fieldName]) else { return self.csrfRefused(request) }
+            guard let code = context.parameters.get("code"), let token = try await self.desk.renewLink(unitCode: code),
+                  let campaign = await self.desk.current else { return self.notFound(request) }
+            return self.linksPage(request, campaign: campaign, tokens: [code: token], heading: "Liên kết mới (liên kết cũ không còn dùng được)")
+        }
+        router.post("/lien-ket/cap-lai-tat-ca") { request, _ -> Response in
+            guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
+            let form = await self.formFields(request)
+            guard self.csrfOK(request, field: form[CSRFGuard.fieldName]) else { return self.csrfRefused(request) }
+            guard let campaign = await self.desk.current else { return self.notFound(request) }
+            var tokens: [String: SecretToken] = [:]
+            for unit in campaign.framework.units { tokens[unit.code] = try await self.desk.renewLink(unitCode: unit.code) }
+            return self.linksPage(request, campaign: campaign, tokens: tokens, heading: "Liên kết mới của mọi đơn vị (liên kết cũ không còn dùng được)")
+        }
+        router.post("/lien-ket/:code/thu-hoi") { request, context -> Response in
+            guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
+            let form = await self.formFields(request)
+            guard self.csrfOK(request, field: form[CSRFGuard.fieldName]) else { return self.csrfRefused(request) }
+            guard let code = context.parameters.get("code") else { return self.notFound(request) }
+            try await self.desk.revokeLink(unitCode: code)
+            return await self.overview(request, notice: "Đã thu hồi liên kết của đơn vị; liên kết cũ không còn mở được.")
+        }
+
+        // Uploads by the coordinator: each file matched to its unit.
+        router.post("/nop") { request, _ -> Response in
+            guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
+            let upload: MultipartUpload
+            do { upload = try await MultipartUpload.read(request, limits: self.configuration.limits) } catch let r as MultipartUpload.Refusal {
+                return self.uploadRefused(request, r, back: "/")
+            }
+            guard self.csrfOK(request, field: upload.fields[CSRFGuard.fieldName]) else { return self.csrfRefused(request) }
+            guard let campaign = await self.desk.current else { return self.notFound(request) }
+            let records = await self.receive(upload, unit: nil, by: .coordinator)
+            return self.results(request, files: records.map { FileView($0, units: campaign.framework.units, base: "/tep") },
+                                back: "/", coordinator: true)
+        }
+
+        // A unit's history and the stored files.
+        router.get("/don-vi/:code") { request, context -> Response in
+            guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
+            guard let campaign = await self.desk.current, let code = context.parameters.get("code"),
+                  let unit = campaign.framework.units.first(where: { $0.code == code }) else { return self.notFound(request) }
+            let (frame, cookie) = self.frame(request, title: "Lịch sử nộp — \(unit.name)", coordinator: true)
+            let files = campaign.files(of: code).reversed().map { FileView($0, units: campaign.framework.units, base: "/tep") }
+            let status = campaign.status(of: code)
+            return self.page("history", HistoryView(frame: frame, unitName: unit.name, status: status.label,
+                                                    statusClass: status.rawValue, files: Array(files), hasFiles: !files.isEmpty),
+                             cookie: cookie)
+        }
+        router.get("/tep/:id/goc") { request, context -> Response in
+            guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
+            guard let id = context.parameters.get("id", as: Int.self), let file = await self.desk.file(id: id),
+                  let path = await self.desk.originalPath(of: file) else { return self.notFound(request) }
+            return self.download(path: path, name: file.displayName, fallback: "tep-\(file.id).\(file.kind.storedExtension)",
+                                 type: WebApp.type(of: file.kind))
+        }
+        router.get("/tep/:id/danh-dau") { request, context -> Response in
+            guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
+            guard let id = context.parameters.get("id", as: Int.self), let file = await self.desk.file(id: id),
+                  let path = try await self.desk.annotatedPath(of: file) else { return self.notFound(request) }
+            return self.download(path: path, name: WebApp.annotatedName(file.displayName), fallback: "tep-\(file.id)-kiem-tra.xlsx",
+                                 type: WebApp.xlsxType)
+        }
+
+        // Consolidation.
+        router.post("/tong-hop") { request, _ -> Response in
+            guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
+            let form = await self.formFields(request)
+            guard self.csrfOK(request, field: form[CSRFGuard.fieldName]) else { return self.csrfRefused(request) }
+            do {
+                _ = try await self.desk.consolidate()
+                return Response(status: .seeOther, headers: [.location: "/#tong-hop"])
+            } catch {
+                return self.message(request, status: .unprocessableContent, heading: "Chưa tổng hợp được", "\(error)",
+                                    back: "/", coordinator: true)
+            }
+        }
+        router.get("/tong-hop/:id/phu-luc.xlsx") { request, context -> Response in
+            guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
+            guard let id = context.parameters.get("id", as: Int.self), let campaign = await self.desk.current,
+                  let summary = campaign.consolidations.first(where: { $0.id == id }) else { return self.notFound(request) }
+            let name = "PHU-LUC-tong-hop-\(campaign.year.map(String.init) ?? "")-\(id).xlsx"
+            return self.download(path: await self.desk.outputPath(of: summary), name: name, fallback: name, type: WebApp.xlsxType)
+        }
+    }
+
+    /// `Bảng A.xlsx` → `Bảng A - kiem tra.xlsx`.
+    static func annotatedName(_ name: String) -> String {
+        "\((name as NSString).deletingPathExtension) - kiem tra.xlsx"
+    }
+
+    /// The overview page (or the create form when there is no campaign yet).
+    func overview(_ request: Request, notice: String?) async -> Response {
+        let (frame, cookie) = self.frame(request, title: "Trang điều phối — ParIndex", coordinator: true)
+        let limits = configuration.limits
+        guard let c = await desk.current else {
+            let view = OverviewView(frame: frame, hasCampaign: false, title: "", year: "", deadline: "", deadlineValue: "",
+                                    hasDeadline: false, unitCount: 0, validCount: 0, invalidCount: 0, missingCount: 0,
+                                    fileCount: 0, units: [], unmatched: [], hasUnmatched: false, consolidation: [],
+                                    maxFileMiB: limits.maxFileBytes >> 20, maxFileBytes: limits.maxFileBytes,
+                                    maxFiles: limits.maxFiles, notice: notice ?? "", hasNotice: notice != nil)
+            return page("overview", view, cookie: cookie)
+        }
+        let rows = c.framework.units.map { UnitRow(unit: $0, campaign: c) }
+        let unmatched = c.files.filter { $0.unitCode == nil }.reversed().map { FileView($0, units: c.framework.units, base: "/tep") }
+        let view = OverviewView(
+            frame: frame, hasCampaign: true, title: c.title, year: c.year.map(String.init) ?? "—",
+            deadline: c.deadline.map(Formatting.date) ?? "chưa đặt", deadlineValue: c.deadline.map(Formatting.isoDay) ?? "",
+            hasDeadline: c.deadline != nil, unitCount: rows.count,
+            validCount: rows.filter { $0.statusClass == UnitStatus.valid.rawValue }.count,
+            invalidCount: rows.filter { $0.statusClass == UnitStatus.invalid.rawValue }.count,
+            missingCount: rows.filter { $0.statusClass == UnitStatus.notSubmitted.rawValue }.count,
+            fileCount: c.files.count, units: rows, unmatched: Array(unmatched), hasUnmatched: !unmatched.isEmpty,
+            consolidation: c.consolidations.last.map { [ConsolidationView($0)] } ?? [],
+            maxFileMiB: limits.maxFileBytes >> 20, maxFileBytes: limits.maxFileBytes, maxFiles: limits.maxFiles,
+            notice: notice ?? "", hasNotice: notice != nil)
+        return page("overview", view, cookie: cookie)
+    }
+
+    /// The page listing freshly issued links (shown once: only digests are kept).
+    func linksPage(_ request: Request, campaign: CampaignRecord, tokens: [String: SecretToken], heading: String) -> Response {
+        let (frame, cookie) = self.frame(request, title: heading, coordinator: true)
+        let base = baseURL(request)
+        let lines = campaign.framework.units.compactMap { unit in
+            tokens[unit.code].map { LinksView.Line(name: unit.name, url: "\(base)/nop/\($0.text)") }
+        }
+        return page("links", LinksView(frame: frame, heading: heading, links: lines), cookie: cookie)
+    }
+}
