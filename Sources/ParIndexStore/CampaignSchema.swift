@@ -69,6 +69,8 @@ public enum CampaignSchema {
                 t.column("reading", .blob).notNull()
             }
         }
+        // v2-web: the web app's unit links, submitters and consolidations (WebTables.swift).
+        WebTables.register(in: &migrator)
         return migrator
     }
 }

@@ -74,13 +74,13 @@ struct ServeCommand: AsyncParsableCommand {
 
         var issued: [(String, SecretToken)] = []
         let start = demo ? (framework ?? "Examples/frameworks/tu-danh-gia-huyen-2023.yaml") : framework
-        if let start, await desk.current == nil {
+        if let start, await !desk.hasCampaign {
             let fw: Framework
             do { fw = try FrameworkStore.loadAny(path: start) } catch {
                 throw ServeError("\(start): \((error as? XLSXError)?.message ?? "\(error)")")
             }
-            let (campaign, tokens) = try await desk.createCampaign(framework: fw, deadline: nil)
-            issued = campaign.framework.units.compactMap { u in tokens[u.code].map { (u.name, $0) } }
+            let tokens = try await desk.createCampaign(framework: fw, deadline: nil)
+            issued = fw.units.compactMap { u in tokens[u.code].map { (u.name, $0) } }
             if demo { try await loadDemoReturns(into: desk) }
         }
 
@@ -103,10 +103,11 @@ struct ServeCommand: AsyncParsableCommand {
     private func loadDemoReturns(into desk: CampaignDesk) async throws {
         let folder = "Examples/submissions"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.sorted() ?? []
-        for name in names where name.hasSuffix(".xlsx") || name.hasSuffix(".txt") {
-            guard let data = FileManager.default.contents(atPath: "\(folder)/\(name)") else { continue }
-            let upload = UploadedFile(field: "files", displayName: name, bytes: Array(data), tooLarge: false, size: data.count)
-            _ = await desk.receive(upload, unit: nil, by: .coordinator)
+        let uploads = names.filter { $0.hasSuffix(".xlsx") || $0.hasSuffix(".txt") }.compactMap { name -> UploadedFile? in
+            FileManager.default.contents(atPath: "\(folder)/\(name)").map {
+                UploadedFile(field: "files", displayName: name, bytes: Array($0))
+            }
         }
+        _ = await desk.receive(uploads, unit: nil, by: .coordinator)
     }
 }

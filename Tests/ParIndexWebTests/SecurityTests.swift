@@ -106,13 +106,13 @@ struct SecurityTests {
             #expect(try await browser.post("/han-nop", form: ["deadline": "2024-01-31"], csrf: "AAAAAAAAAAAAAAAAAAAAAA").status == .forbidden)
             let other = CSRFGuard().formToken(forCookie: browser.cookies["pi_csrf"]!)
             #expect(try await browser.post("/han-nop", form: ["deadline": "2024-01-31"], csrf: .some(other)).status == .forbidden)
-            #expect(await harness.app.desk.current?.deadline.map(Formatting.isoDay) == "2023-12-15")
+            #expect(try await harness.snapshot().info.deadline?.description == "2023-12-15")
             #expect(try await browser.post("/tong-hop", csrf: .some(nil)).status == .forbidden)
             #expect(try await browser.post("/lien-ket/PNV/thu-hoi", csrf: .some(nil)).status == .forbidden)
             #expect(try await browser.post("/lien-ket/PNV/cap-lai", csrf: .some(nil)).status == .forbidden)
             #expect(try await browser.upload("/nop", files: [("a.xlsx", WebHarness.submission("mau-TCKH.xlsx"))],
                                              withCSRF: false).status == .forbidden)
-            #expect(await harness.app.desk.current?.files.isEmpty == true)
+            #expect(try await harness.snapshot().history.isEmpty)
             // Without the cookie the form value is worthless.
             let token = browser.csrf
             browser.cookies["pi_csrf"] = nil
@@ -120,7 +120,7 @@ struct SecurityTests {
             // The real value works.
             try await browser.get("/")
             #expect(try await browser.post("/han-nop", form: ["deadline": "2024-01-31"]).status == .seeOther)
-            #expect(await harness.app.desk.current?.deadline.map(Formatting.isoDay) == "2024-01-31")
+            #expect(try await harness.snapshot().info.deadline?.description == "2024-01-31")
         }
     }
 

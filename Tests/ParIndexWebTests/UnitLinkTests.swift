@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import ParIndexWeb
+import ParIndexStore
 
 @Suite("Unit links: isolation, revocation, renewal")
 struct UnitLinkTests {
@@ -23,8 +24,9 @@ struct UnitLinkTests {
             try await browser.get(b)
             let up = try await browser.upload(b, files: [("VHTT.xlsx", WebHarness.submission("VHTT - tu danh gia 2023.xlsx"))])
             #expect(up.status == .ok && up.text.contains("Biểu mẫu!D10"))
-            let bFile = try #require(await harness.app.desk.current?.files.last)
-            #expect(bFile.unitCode == "VHTT" && bFile.by == .link)
+            let snapshot = try await harness.snapshot()
+            let bFile = try #require(snapshot.history.last)
+            #expect(bFile.unit == "VHTT" && snapshot.submitters[bFile.id] == "link")
 
             // A's token cannot fetch B's file, nor see it.
             #expect(try await browser.get("\(a)/tep/\(bFile.id)/goc").status == .notFound)
@@ -34,10 +36,11 @@ struct UnitLinkTests {
 
             // A file sent with A's link is A's, whatever its content says.
             try await browser.get(a)
-            try await browser.upload(a, files: [("gui-nham.xlsx", WebHarness.submission("VHTT - tu danh gia 2023.xlsx"))])
-            let sent = try #require(await harness.app.desk.current?.files.last)
-            #expect(sent.unitCode == "PNV")
-            #expect(await harness.app.desk.current?.files(of: "VHTT").count == 1)
+            try await browser.upload(a, files: [("gui-nham.xlsx", WebHarness.submission("mau-TCKH.xlsx"))])
+            let after = try await harness.snapshot()
+            let sent = try #require(after.history.last)
+            #expect(sent.unit == "PNV" && sent.originalName == "gui-nham.xlsx")
+            #expect(after.files(of: "TCKH").isEmpty && after.files(of: "VHTT").count == 1)
 
             // The coordinator routes are not reachable with a unit token in them.
             #expect(try await browser.get("/nop/\(String(repeating: "A", count: 22))").status == .notFound)

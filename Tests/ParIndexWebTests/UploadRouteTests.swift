@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import ParIndexWeb
+import ParIndexStore
 
 @Suite("Web uploads: findings, limits, hostile files, escaping")
 struct UploadRouteTests {
@@ -20,9 +21,14 @@ struct UploadRouteTests {
             #expect(overview.status == .ok)
             #expect(overview.text.contains("Chưa nộp"))
             #expect(overview.text.contains("15/12/2023"))
-            // The state file holds digests, never a token.
-            let state = try String(contentsOf: harness.folder.appendingPathComponent("parindex-web.json"), encoding: .utf8)
-            for link in links.values { #expect(!state.contains(String(link.dropFirst(5)))) }
+            // The campaign file holds digests, never a token.
+            let snapshot = try await harness.snapshot()
+            let database = try Data(contentsOf: URL(fileURLWithPath: snapshot.folder).appendingPathComponent("campaign.sqlite"))
+            for link in links.values {
+                let token = String(link.dropFirst(5))
+                #expect(database.range(of: Data(token.utf8)) == nil)
+                #expect(snapshot.links.values.contains { $0.digest.matches(TokenDigest(of: token)) })
+            }
         }
     }
 
@@ -43,15 +49,16 @@ struct UploadRouteTests {
             #expect(page.text.contains("Biểu mẫu!D10"))
             #expect(page.text.contains("Biểu mẫu!D20"))
             #expect(page.text.contains("không phải tệp Excel .xlsx"))
-            let c = try #require(await harness.app.desk.current)
-            #expect(c.status(of: "PNV") == .valid)
-            #expect(c.status(of: "VHTT") == .invalid)
-            #expect(c.status(of: "CNVPDKDD") == .notSubmitted)
-            let vhtt = try #require(c.files.first { $0.unitCode == "VHTT" })
-            // Stored by content hash; the annotated copy and the original download.
-            let stored = try FileManager.default.contentsOfDirectory(atPath: harness.folder.appendingPathComponent("files").path)
-            #expect(stored.contains("\(vhtt.blob!).xlsx"))
-            #expect(!stored.contains { $0.contains("VHTT") || $0.contains("ghi-chu") })
+            let c = try await harness.snapshot()
+            let state = Dictionary(uniqueKeysWithValues: c.status.units.map { ($0.unit, $0.state) })
+            #expect(state["PNV"] == .valid)
+            #expect(state["VHTT"] == .invalid)
+            #expect(state["CNVPDKDD"] == .notSubmitted)
+            let vhtt = try #require(c.history.first { $0.unit == "VHTT" })
+            #expect(vhtt.sha256.count == 64)
+            // No client-supplied name reaches the file system.
+            let written = FileManager.default.enumerator(atPath: harness.folder.path)?.allObjects as? [String] ?? []
+            #expect(!written.isEmpty && !written.contains { $0.contains("VHTT") || $0.contains("ghi-chu") || $0.contains("Phong") })
             let original = try await browser.get("/tep/\(vhtt.id)/goc")
             #expect(original.status == .ok)
             #expect(original.headers[.contentDisposition]?.contains("filename*=UTF-8''VHTT") == true)
@@ -101,7 +108,7 @@ struct UploadRouteTests {
             #expect(huge.status == .contentTooLarge)
             // The server keeps serving.
             #expect(try await browser.get("/").status == .ok)
-            #expect(await harness.app.desk.current?.files.count == 1)
+            #expect(try await harness.snapshot().history.isEmpty)
         }
     }
 
@@ -133,10 +140,10 @@ struct UploadRouteTests {
                 ("ok.xlsx", WebHarness.submission("mau-TCKH.xlsx")),
             ])
             #expect(page.status == .ok)
-            let files = try #require(await harness.app.desk.current?.files)
+            let files = try await harness.snapshot().history
             #expect(files.count == 3)
-            #expect(files[0].outcome == .unreadable && files[1].outcome == .unreadable)
-            #expect(files[2].outcome == .valid)
+            #expect(files[0].status == .unreadable && files[1].status == .unreadable)
+            #expect(files[2].status == .valid)
             for f in files.prefix(2) {
                 let reason = try #require(f.reason)
                 #expect(!reason.contains("\n"))

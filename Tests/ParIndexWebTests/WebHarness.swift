@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 @testable import ParIndexWeb
+import ParIndexStore
 
 /// A web app on a fresh data folder, and helpers to drive it like a browser: cookies,
 /// the CSRF form value, multipart bodies.
@@ -27,6 +28,12 @@ struct WebHarness {
         let config = ServeConfiguration(host: host, port: 0, password: try password.map(PasswordHash.init(password:)),
                                         limits: limits)
         app = try await WebApp(configuration: config, desk: desk)
+    }
+
+    /// The campaign as the overview reads it.
+    func snapshot() async throws -> CampaignSnapshot {
+        guard let s = try await app.desk.snapshot() else { throw ServeError("no campaign") }
+        return s
     }
 
     /// Runs `body` with a browser-like client against the router.

@@ -1,143 +1,194 @@
 import Foundation
 import ParIndexKit
+import ParIndexStore
 import XLSX
 
-/// The web app's campaign memory: campaigns, unit links (digests only), received files and
-/// consolidations, kept in one JSON state file in the data folder (written atomically after
-/// every change) beside the stored files. Heavy work — reading, checking, writing
-/// workbooks — runs through ``Offload``, off the server's event loops and outside this actor.
+/// The web app's door to the campaign store. The data folder holds one campaign per
+/// sub-folder (`dot-thu-1`, `dot-thu-2`…, each a ``CampaignStore`` file with a `web/`
+/// folder for templates, annotated copies and consolidated workbooks); the pages work on
+/// the latest. A folder that is itself a campaign (made by `parindex campaign new`) is
+/// served as it is. Reading, checking and writing workbooks run on worker threads
+/// (``CampaignStore/add(_:unit:receivedAt:options:)`` and ``Offload``), never on the
+/// server's event loops.
 public actor CampaignDesk {
     public let dataDirectory: URL
     public let limits: UploadLimits
-    let blobs: BlobStore
-    private var campaigns: [CampaignRecord] = []
-    private var validators: [Int: Validator] = [:]
-    private var stateURL: URL { dataDirectory.appendingPathComponent("parindex-web.json") }
+    private var store: CampaignStore?
+    private var folder: URL?
 
     public init(dataDirectory: URL, limits: UploadLimits = UploadLimits()) throws {
         self.dataDirectory = dataDirectory
         self.limits = limits
-        blobs = try BlobStore(directory: dataDirectory.appendingPathComponent("files"))
-        for sub in ["outputs", "templates", "annotated"] {
-            try FileManager.default.createDirectory(at: dataDirectory.appendingPathComponent(sub), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        if let latest = Self.campaignFolders(in: dataDirectory).last {
+            store = try CampaignStore.open(at: latest.path)
+            folder = latest
         }
-        let url = dataDirectory.appendingPathComponent("parindex-web.json")
-        if let data = try? Data(contentsOf: url) {
-            let decoder = JSONDecoder()
-            decoder.dateDecodingStrategy = .iso8601
-            do { campaigns = try decoder.decode([CampaignRecord].self, from: data) } catch {
-                throw ServeError("tệp dữ liệu \(url.path) bị hỏng: \(error)")
-            }
+    }
+
+    /// Campaign folders in creation order: the data folder itself when it is a campaign,
+    /// then `dot-thu-N` by N.
+    static func campaignFolders(in data: URL) -> [URL] {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: data.appendingPathComponent(CampaignStore.fileName).path) { return [data] }
+        let names = (try? fm.contentsOfDirectory(atPath: data.path)) ?? []
+        return names.compactMap { name -> (Int, URL)? in
+            guard name.hasPrefix("dot-thu-"), let n = Int(name.dropFirst(8)),
+                  fm.fileExists(atPath: data.appendingPathComponent("\(name)/\(CampaignStore.fileName)").path) else { return nil }
+            return (n, data.appendingPathComponent(name))
+        }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// True once a campaign exists.
+    public var hasCampaign: Bool { store != nil }
+
+    /// The current campaign's folder.
+    public var campaignFolder: String? { folder?.path }
+
+    /// The framework's units.
+    public var units: [ParIndexKit.Unit] { store?.framework.units ?? [] }
+
+    /// Everything the overview shows.
+    public func snapshot(now: Date = Date()) throws -> CampaignSnapshot? {
+        guard let store, let folder else { return nil }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let consolidations = try store.consolidations().compactMap { stored -> ConsolidationSummary? in
+            guard var s = try? decoder.decode(ConsolidationSummary.self, from: stored.summary) else { return nil }
+            s.id = Int(stored.id)
+            return s
         }
+        return CampaignSnapshot(folder: folder.path, info: try store.info(), framework: store.framework,
+                                status: try store.status(now: now), history: try store.history(),
+                                submitters: try store.submitters(),
+                                links: try store.links().mapValues { LinkRecord(digest: TokenDigest(hex: $0.digest), issuedAt: $0.issuedAt) },
+                                consolidations: consolidations)
     }
 
     // MARK: Campaigns
 
-    /// The campaign the pages show: the latest created.
-    public var current: CampaignRecord? { campaigns.last }
-
-    /// Every campaign, oldest first.
-    public var all: [CampaignRecord] { campaigns }
-
-    /// Starts a campaign for `framework` and issues a link to every unit. The tokens are
-    /// returned once, to be shown; only their digests are kept.
-    public func createCampaign(framework: Framework, deadline: Date?, now: Date = Date()) throws -> (CampaignRecord, [String: SecretToken]) {
+    /// Starts a campaign for `framework` in a new `dot-thu-N` folder and issues a link to
+    /// every unit. The tokens are returned once, to be shown; only digests are kept.
+    public func createCampaign(framework: Framework, deadline: CampaignDate?, now: Date = Date()) throws -> [String: SecretToken] {
         guard !framework.units.isEmpty else { throw ServeError("bộ tiêu chí không có đơn vị nào: không tạo được đợt thu") }
+        if folder == dataDirectory { throw ServeError("thư mục dữ liệu đang là một đợt thu; hãy chạy với --data <thư mục khác> để tạo đợt mới") }
+        let n = (Self.campaignFolders(in: dataDirectory).last.flatMap { Int($0.lastPathComponent.dropFirst(8)) } ?? 0) + 1
+        let target = dataDirectory.appendingPathComponent("dot-thu-\(n)")
+        let created = try CampaignStore.create(at: target.path, framework: framework, deadline: deadline, now: now)
+        store = created
+        folder = target
         var tokens: [String: SecretToken] = [:]
-        var links: [String: LinkRecord] = [:]
         for unit in framework.units {
             let token = SecretToken.random()
+            try created.setLink(unit: unit.code, digest: token.digest.hex, issuedAt: now)
             tokens[unit.code] = token
-            links[unit.code] = LinkRecord(digest: token.digest, issuedAt: now)
         }
-        let record = CampaignRecord(id: (campaigns.last?.id ?? 0) + 1, framework: framework,
-                                    frameworkHash: FrameworkStore.versionHash(framework), createdAt: now,
-                                    deadline: deadline, links: links, files: [], consolidations: [])
-        campaigns.append(record)
-        try save()
-        return (record, tokens)
+        return tokens
     }
 
-    /// Changes the current campaign's deadline.
-    public func setDeadline(_ deadline: Date?) throws {
-        guard !campaigns.isEmpty else { return }
-        campaigns[campaigns.count - 1].deadline = deadline
-        try save()
-    }
+    /// Changes the deadline.
+    public func setDeadline(_ deadline: CampaignDate?) throws { try store?.setDeadline(deadline) }
 
     // MARK: Links
 
     /// Issues a new link for a unit (the old one stops working) and returns its token.
     public func renewLink(unitCode: String, now: Date = Date()) throws -> SecretToken? {
-        guard let c = current, c.framework.units.contains(where: { $0.code == unitCode }) else { return nil }
+        guard let store, store.framework.units.contains(where: { $0.code == unitCode }) else { return nil }
         let token = SecretToken.random()
-        campaigns[campaigns.count - 1].links[unitCode] = LinkRecord(digest: token.digest, issuedAt: now)
-        try save()
+        try store.setLink(unit: unitCode, digest: token.digest.hex, issuedAt: now)
         return token
     }
 
     /// Revokes a unit's link: it answers 404 from now on.
-    public func revokeLink(unitCode: String) throws {
-        guard !campaigns.isEmpty else { return }
-        campaigns[campaigns.count - 1].links[unitCode] = nil
-        try save()
-    }
+    public func revokeLink(unitCode: String) throws { try store?.removeLink(unit: unitCode) }
 
-    /// The unit a link token opens in the current campaign, or nil. Every stored digest is
-    /// compared in constant time, so timing tells nothing about near misses.
+    /// The unit a link token opens, or nil. Every stored digest is compared in constant
+    /// time, so timing tells nothing about near misses.
     public func unit(forToken token: Substring) -> ParIndexKit.Unit? {
-        guard Base64URL.looksLikeToken(token), let c = current else { return nil }
+        guard Base64URL.looksLikeToken(token), let store, let links = try? store.links() else { return nil }
         let digest = TokenDigest(of: String(token))
         var found: String?
-        for (code, link) in c.links.sorted(by: { $0.key < $1.key }) where link.digest.matches(digest) { found = code }
-        return found.flatMap { code in c.framework.units.first { $0.code == code } }
+        for (code, link) in links.sorted(by: { $0.key < $1.key }) where TokenDigest(hex: link.digest).matches(digest) { found = code }
+        return found.flatMap { code in store.framework.units.first { $0.code == code } }
     }
 
     // MARK: Files
 
-    /// Checks one uploaded file and records it: for `unit` when it came through that unit's
-    /// link, else for the unit its template identity or table content names.
-    public func receive(_ upload: UploadedFile, unit: ParIndexKit.Unit?, by: Submitter, now: Date = Date()) async -> ReceivedFile? {
-        guard let campaign = current else { return nil }
-        let validator = validator(for: campaign)
-        let blobs = self.blobs
-        let limits = self.limits.readLimits
-        let maxBytes = self.limits.maxFileBytes
-        let checked: UploadCheck
-        do {
-            checked = try await Offload.shared.run {
-                UploadCheck.check(upload, validator: validator, blobs: blobs, limits: limits, maxBytes: maxBytes)
+    /// Checks and stores the uploaded files (in order): for `unit` when they came through
+    /// its link, else for the unit the template identity or the table names.
+    public func receive(_ uploads: [UploadedFile], unit: ParIndexKit.Unit?, by: Submitter, now: Date = Date()) async -> [ReceivedFile] {
+        guard let store else { return [] }
+        var out = [ReceivedFile?](repeating: nil, count: uploads.count)
+        var sources: [(Int, SubmissionSource)] = []
+        for (i, upload) in uploads.enumerated() {
+            if upload.tooLarge {
+                out[i] = ReceivedFile(record: nil, displayName: upload.displayName, status: .unreadable,
+                                      reason: "tệp lớn hơn giới hạn \(limits.maxFileBytes >> 20) MiB cho mỗi tệp: không nhận",
+                                      findings: [], submitter: by.label, size: upload.size, receivedAt: now)
+            } else {
+                sources.append((i, .bytes(Data(upload.bytes), name: upload.displayName)))
             }
-        } catch {
-            checked = UploadCheck(blob: nil, kind: .other, outcome: .unreadable, reason: "\(error)", findings: [], unitCode: nil)
         }
-        guard !campaigns.isEmpty, campaigns[campaigns.count - 1].id == campaign.id else { return nil }
-        let nextID = (campaigns.flatMap(\.files).map(\.id).max() ?? 0) + 1
-        let errors = checked.findings.filter { $0.severity == .error }.count
-        let file = ReceivedFile(id: nextID, unitCode: unit?.code ?? checked.unitCode, displayName: upload.displayName,
-                                blob: checked.blob, kind: checked.kind, size: upload.size, receivedAt: now, by: by,
-                                outcome: checked.outcome, reason: checked.reason, errors: errors,
-                                warnings: checked.findings.count - errors, findings: checked.findings)
-        campaigns[campaigns.count - 1].files.append(file)
-        try? save()
-        return file
+        if !sources.isEmpty {
+            do {
+                let results = try await store.add(sources.map(\.1), unit: unit?.code, receivedAt: now,
+                                                   options: RunOptions(limits: limits.readLimits))
+                for ((i, _), result) in zip(sources, results) {
+                    if result.outcome == .stored, let id = result.submission?.id { try? store.setSubmitter(by.rawValue, of: id) }
+                    out[i] = ReceivedFile(record: result.submission, displayName: uploads[i].displayName, status: result.file.status,
+                                          reason: result.file.reason, findings: result.file.findings, submitter: by.label,
+                                          size: uploads[i].size, receivedAt: result.submission?.receivedAt ?? now,
+                                          duplicateOf: result.outcome == .alreadyReceived ? result.submission.map { Int($0.id) } : nil)
+                }
+            } catch {
+                for (i, _) in sources where out[i] == nil {
+                    out[i] = ReceivedFile(record: nil, displayName: uploads[i].displayName, status: .unreadable,
+                                          reason: "không lưu được tệp: \(error)", findings: [], submitter: by.label,
+                                          size: uploads[i].size, receivedAt: now)
+                }
+            }
+        }
+        return out.compactMap { $0 }
     }
 
-    /// A received file of the current campaign by id.
-    public func file(id: Int) -> ReceivedFile? { current?.files.first { $0.id == id } }
-
-    /// The stored original of a received file.
-    public func originalPath(of file: ReceivedFile) -> String? {
-        file.blob.flatMap { blobs.path(hash: $0, kind: file.kind) }
+    /// A stored submission with its findings.
+    public func file(id: Int64) -> ReceivedFile? {
+        guard let store, let record = try? store.submission(id) else { return nil }
+        let checked = try? store.checkedFile(of: id)
+        let label = (try? store.submitters())?[id].flatMap(Submitter.init(rawValue:))?.label ?? Submitter.commandLineLabel
+        return ReceivedFile(record: record, displayName: record.originalName, status: record.status, reason: record.reason,
+                            findings: checked?.findings ?? [], submitter: label, size: record.size, receivedAt: record.receivedAt)
     }
 
-    /// The annotated copy of an invalid file (made once, then kept).
-    public func annotatedPath(of file: ReceivedFile) async throws -> String? {
-        guard file.outcome == .invalid, let source = originalPath(of: file) else { return nil }
-        let target = dataDirectory.appendingPathComponent("annotated/\(file.id).xlsx").path
+    /// Findings of many submissions (history pages).
+    public func files(_ records: [SubmissionRecord], submitters: [Int64: String]) -> [ReceivedFile] {
+        records.map { record in
+            let checked = try? store?.checkedFile(of: record.id)
+            let label = submitters[record.id].flatMap(Submitter.init(rawValue:))?.label ?? Submitter.commandLineLabel
+            return ReceivedFile(record: record, displayName: record.originalName, status: record.status, reason: record.reason,
+                                findings: checked?.findings ?? [], submitter: label, size: record.size,
+                                receivedAt: record.receivedAt)
+        }
+    }
+
+    /// The bytes of a submission as received.
+    public func originalBytes(id: Int64) -> Data? { try? store?.originalBytes(of: id) }
+
+    /// The annotated copy of an invalid submission (made once, then kept).
+    public func annotatedPath(id: Int64) async throws -> String? {
+        guard let store, let folder, let record = try? store.submission(id), record.status == .invalid else { return nil }
+        let dir = folder.appendingPathComponent("web/annotated")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let target = dir.appendingPathComponent("\(id).xlsx").path
         if FileManager.default.fileExists(atPath: target) { return target }
-        let findings = file.findings
-        try await Offload.shared.run { try AnnotatedCopy.write(source: source, findings: findings, to: target) }
+        let data = try store.originalBytes(of: id)
+        let findings = try store.checkedFile(of: id).findings
+        let name = record.originalName
+        try await Offload.shared.run {
+            let temp = target + ".tmp-\(UUID().uuidString).xlsx"
+            try SubmissionSource.bytes(data, name: name).withPath { try AnnotatedCopy.write(source: $0, findings: findings, to: temp) }
+            guard rename(temp, target) == 0 else { throw ServeError("không ghi được bản đánh dấu lỗi") }
+        }
         return target
     }
 
@@ -145,16 +196,16 @@ public actor CampaignDesk {
 
     /// The blank template of one unit (written once per campaign).
     public func templatePath(unitCode: String) async throws -> (path: String, name: String)? {
-        guard let c = current, let unit = c.framework.units.first(where: { $0.code == unitCode }) else { return nil }
-        let folder = dataDirectory.appendingPathComponent("templates/\(c.id)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        guard let store, let folder, let unit = store.framework.units.first(where: { $0.code == unitCode }) else { return nil }
+        let dir = folder.appendingPathComponent("web/templates")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let name = TemplateFileName.name(for: unit)
-        let target = folder.appendingPathComponent(name).path
+        let target = dir.appendingPathComponent(name).path
         if !FileManager.default.fileExists(atPath: target) {
-            let framework = c.framework
+            let framework = store.framework
+            let layout = try store.consolidationLayout()
             try await Offload.shared.run {
-                let layout = try LayoutLibrary.load(LayoutLibrary.defaultName(for: framework))
-                let temp = folder.appendingPathComponent(".tmp-\(UUID().uuidString).xlsx").path
+                let temp = dir.appendingPathComponent(".tmp-\(UUID().uuidString).xlsx").path
                 _ = try TemplateBuilder(framework: framework, layout: layout).write(unit: unit, to: temp)
                 guard rename(temp, target) == 0 else { throw ServeError("không ghi được biểu mẫu") }
             }
@@ -162,14 +213,14 @@ public actor CampaignDesk {
         return (target, name)
     }
 
-    /// Every unit's template in one zip.
+    /// Every unit's template in one zip (written with libzip).
     public func allTemplatesZip() async throws -> String? {
-        guard let c = current else { return nil }
+        guard let store, let folder else { return nil }
         var entries: [(name: String, path: String)] = []
-        for unit in c.framework.units {
+        for unit in store.framework.units {
             if let t = try await templatePath(unitCode: unit.code) { entries.append((t.name, t.path)) }
         }
-        let target = dataDirectory.appendingPathComponent("templates/\(c.id)/bieu-mau-\(c.id).zip").path
+        let target = folder.appendingPathComponent("web/templates/bieu-mau.zip").path
         let list = entries
         try await Offload.shared.run { try ZipBundle.write(list, to: target) }
         return target
@@ -177,130 +228,26 @@ public actor CampaignDesk {
 
     // MARK: Consolidation
 
-    /// Consolidates each unit's latest valid return (else its latest readable one, which
-    /// the appendix then lists as invalid) into the PHỤ LỤC workbook, and keeps its figures.
+    /// Consolidates from the stored values (each unit's latest valid version, else its
+    /// latest), writes the PHỤ LỤC workbook and records its figures.
     public func consolidate(now: Date = Date()) async throws -> ConsolidationSummary {
-        guard let c = current else { throw ServeError("chưa có đợt thu nào") }
-        var chosen: [(Unit, String)] = []
-        for unit in c.framework.units {
-            let files = c.files(of: unit.code).filter { $0.outcome != .unreadable }
-            guard let pick = files.last(where: { $0.outcome == .valid }) ?? files.last,
-                  let path = originalPath(of: pick) else { continue }
-            chosen.append((unit, path))
+        guard let store, let folder else { throw ServeError("chưa có đợt thu nào") }
+        let n = (try store.consolidations().last?.id ?? 0) + 1
+        let output = "tong-hop-\(n).xlsx"
+        let path = folder.appendingPathComponent("web/outputs/\(output)").path
+        var summary = try await Offload.shared.run { () throws -> ConsolidationSummary in
+            let result = try store.consolidate()
+            try result.write(to: path)
+            return ConsolidationSummary(result, createdAt: now, output: output)
         }
-        let id = (c.consolidations.last?.id ?? 0) + 1
-        let outputName = "tong-hop-\(c.id)-\(id).xlsx"
-        let output = dataDirectory.appendingPathComponent("outputs/\(outputName)").path
-        let work = dataDirectory.appendingPathComponent("outputs/.work-\(UUID().uuidString)")
-        let framework = c.framework
-        let limits = self.limits.readLimits
-        let picks = chosen
-        let summary = try await Offload.shared.run { () throws -> ConsolidationSummary in
-            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: work) }
-            // Inputs are linked under the unit's template name, so the workbook's Kiểm tra
-            // sheet names files the clerk recognises (names from the framework, not a client).
-            var linked: [String] = []
-            for (unit, path) in picks {
-                let link = work.appendingPathComponent(TemplateFileName.name(for: unit)).path
-                try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
-                linked.append(link)
-            }
-            let items = SubmissionBatch.expand(linked)
-            let layout = try LayoutLibrary.load(LayoutLibrary.defaultName(for: framework))
-            var builder = ConsolidationBuilder(framework: framework, layout: layout)
-            SubmissionBatch.forEach(items, validator: Validator(framework: framework, layout: layout), limits: limits) {
-                builder.add($1, at: $0)
-            }
-            let result = builder.finish()
-            let temp = output + ".tmp-\(UUID().uuidString).xlsx"
-            try AppendixWorkbook.write(result, to: temp)
-            guard rename(temp, output) == 0 else { throw ServeError("không ghi được bảng tổng hợp") }
-            return ConsolidationSummary(result, id: id, createdAt: now, output: outputName, filesUsed: items.count)
-        }
-        if let last = campaigns.indices.last, campaigns[last].id == c.id {
-            campaigns[last].consolidations.append(summary)
-            try save()
-        }
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        summary.id = Int(try store.addConsolidation(createdAt: now, output: output, summary: try encoder.encode(summary)))
         return summary
     }
 
     /// The path of a consolidation's workbook.
-    public func outputPath(of summary: ConsolidationSummary) -> String {
-        dataDirectory.appendingPathComponent("outputs/\(summary.output)").path
-    }
-
-    // MARK: State
-
-    private func validator(for campaign: CampaignRecord) -> Validator {
-        if let v = validators[campaign.id] { return v }
-        let v = Validator(framework: campaign.framework)
-        validators[campaign.id] = v
-        return v
-    }
-
-    private func save() throws {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys]
-        try encoder.encode(campaigns).write(to: stateURL, options: .atomic)
-    }
-}
-
-/// The outcome of reading and checking one upload (computed off the event loop).
-struct UploadCheck: Sendable {
-    var blob: String?
-    var kind: ContentKind
-    var outcome: FileOutcome
-    var reason: String?
-    var findings: [Finding]
-    var unitCode: String?
-
-    /// Size limit, sniff, store by hash, then read with the CLI's limits and validate.
-    static func check(_ upload: UploadedFile, validator: Validator, blobs: BlobStore, limits: ReadLimits,
-                      maxBytes: Int) -> UploadCheck {
-        if upload.tooLarge {
-            return UploadCheck(blob: nil, kind: .other, outcome: .unreadable,
-                               reason: "tệp lớn hơn giới hạn \(maxBytes >> 20) MiB cho mỗi tệp: không nhận", findings: [], unitCode: nil)
-        }
-        let kind = ContentKind.sniff(upload.bytes)
-        let blob: String
-        do { blob = try blobs.put(upload.bytes, kind: kind) } catch {
-            return UploadCheck(blob: nil, kind: kind, outcome: .unreadable, reason: "\(error)", findings: [], unitCode: nil)
-        }
-        guard kind != .other else {
-            return UploadCheck(blob: blob, kind: kind, outcome: .unreadable, reason: ContentKind.notAWorkbookReason,
-                               findings: [], unitCode: nil)
-        }
-        let path = blobs.path(hash: blob, kind: kind)!
-        do {
-            let submission = try Submission.read(path: path, limits: limits)
-            let findings = validator.validate(submission).map { finding -> Finding in
-                var f = finding
-                f.file = upload.displayName
-                return f
-            }
-            let unit = submission.unit(in: UnitDirectory(units: validator.framework.units))
-            let errors = findings.contains { $0.severity == .error }
-            return UploadCheck(blob: blob, kind: kind, outcome: errors ? .invalid : .valid, reason: nil,
-                               findings: findings, unitCode: unit?.code)
-        } catch let error as XLSXError {
-            return UploadCheck(blob: blob, kind: kind, outcome: .unreadable, reason: error.message, findings: [], unitCode: nil)
-        } catch {
-            return UploadCheck(blob: blob, kind: kind, outcome: .unreadable, reason: String(describing: error),
-                               findings: [], unitCode: nil)
-        }
-    }
-}
-
-extension ConsolidationSummary {
-    init(_ c: Consolidation, id: Int, createdAt: Date, output: String, filesUsed: Int) {
-        self.init(id: id, createdAt: createdAt, output: output, filesUsed: filesUsed,
-                  fields: c.fields.map { Field(code: $0.code, title: $0.title, max: $0.max, achieved: $0.achieved) },
-                  units: c.units.map { UnitLine(name: $0.unit.name, achieved: $0.achieved, max: $0.max, submitted: $0.submitted) },
-                  ranking: c.ranking.map { Rank(rank: $0.rank, unit: $0.unit, achieved: $0.achieved, max: $0.max, index: $0.index) },
-                  peers: c.peers, totalMax: c.totalMax,
-                  totalAchieved: c.pointsRole.flatMap { c.totals[$0] },
-                  unitsNotSubmitted: c.unitsNotSubmitted.map(\.name))
+    public func outputPath(of summary: ConsolidationSummary) -> String? {
+        folder?.appendingPathComponent("web/outputs/\(summary.output)").path
     }
 }

@@ -1,83 +1,63 @@
 import Foundation
 import ParIndexKit
+import ParIndexStore
 
 /// Who sent a file: the coordinator from the overview, or a unit through its link.
 public enum Submitter: String, Codable, Sendable {
     case coordinator
     case link
 
-    /// Vietnamese label for the history table.
-    public var label: String { self == .coordinator ? "Điều phối" : "Liên kết của đơn vị" }
-}
-
-/// What reading and checking a received file gave.
-public enum FileOutcome: String, Codable, Sendable {
-    case valid
-    case invalid
-    case unreadable
-
-    public var label: String {
-        switch self {
-        case .valid: "Hợp lệ"
-        case .invalid: "Có lỗi"
-        case .unreadable: "Không đọc được"
-        }
-    }
-}
-
-/// A unit's state in a campaign, from its latest file.
-public enum UnitStatus: String, Codable, Sendable {
-    case notSubmitted
-    case invalid
-    case valid
-
-    public var label: String {
-        switch self {
-        case .notSubmitted: "Chưa nộp"
-        case .invalid: "Có lỗi"
-        case .valid: "Hợp lệ"
-        }
-    }
-
-    /// Order for sorting: problems first.
-    public var rank: Int {
-        switch self {
-        case .invalid: 0
-        case .notSubmitted: 1
-        case .valid: 2
-        }
-    }
-}
-
-/// One received file (a version of a unit's return, or an unmatched upload).
-public struct ReceivedFile: Codable, Sendable, Identifiable {
-    public var id: Int
-    /// The unit it belongs to, when known.
-    public var unitCode: String?
-    /// The browser's file name, for display only.
-    public var displayName: String
-    /// SHA-256 of the content: the stored copy's name. Nil when nothing was kept (too large).
-    public var blob: String?
-    public var kind: ContentKind
-    public var size: Int
-    public var receivedAt: Date
-    public var by: Submitter
-    public var outcome: FileOutcome
-    /// Why it could not be read (one Vietnamese line).
-    public var reason: String?
-    public var errors: Int
-    public var warnings: Int
-    public var findings: [Finding]
+    /// Vietnamese label for the history table (files added with `parindex campaign add`
+    /// have no web submitter: ``commandLineLabel``).
+    public var label: String { self == .coordinator ? "Điều phối (trang web)" : "Liên kết của đơn vị" }
+    public static let commandLineLabel = "Điều phối (dòng lệnh)"
 }
 
 /// A unit's personal link, kept as the digest of its token.
-public struct LinkRecord: Codable, Sendable {
+public struct LinkRecord: Sendable {
     public var digest: TokenDigest
     public var issuedAt: Date
 }
 
+/// One file as the pages show it: the store's record, its findings, who sent it, and what
+/// happened on this upload (new version, or the same bytes as an earlier one).
+public struct ReceivedFile: Sendable {
+    /// Nil when nothing was stored (a file over the size limit).
+    public var record: SubmissionRecord?
+    public var displayName: String
+    public var status: FileStatus
+    public var reason: String?
+    public var findings: [Finding]
+    public var submitter: String
+    public var size: Int
+    public var receivedAt: Date
+    /// Set when the same bytes had been received before (nothing new stored).
+    public var duplicateOf: Int?
+    public var errors: Int { findings.filter { $0.severity == .error }.count }
+    public var warnings: Int { findings.count - errors }
+}
+
+/// Everything the coordinator's overview shows, read at once.
+public struct CampaignSnapshot: Sendable {
+    public var folder: String
+    public var info: CampaignInfo
+    public var framework: Framework
+    public var status: CampaignStatus
+    public var history: [SubmissionRecord]
+    public var submitters: [Int64: String]
+    public var links: [String: LinkRecord]
+    public var consolidations: [ConsolidationSummary]
+
+    /// Submissions of one unit, oldest first.
+    public func files(of unit: String) -> [SubmissionRecord] { history.filter { $0.unit == unit } }
+
+    public func submitterLabel(_ id: Int64) -> String {
+        submitters[id].flatMap(Submitter.init(rawValue:))?.label ?? Submitter.commandLineLabel
+    }
+}
+
 /// The figures of one consolidation, shown on the page.
-public struct ConsolidationSummary: Codable, Sendable, Identifiable {
+public struct ConsolidationSummary: Codable, Sendable {
     public struct Field: Codable, Sendable {
         public var code: String
         public var title: String
@@ -97,9 +77,9 @@ public struct ConsolidationSummary: Codable, Sendable, Identifiable {
         public var max: Double
         public var index: Double
     }
-    public var id: Int
+    public var id: Int = 0
     public var createdAt: Date
-    /// File name inside the data folder's `outputs/`.
+    /// File name of the workbook in the campaign's `web/outputs/`.
     public var output: String
     public var filesUsed: Int
     public var fields: [Field]
@@ -111,26 +91,14 @@ public struct ConsolidationSummary: Codable, Sendable, Identifiable {
     public var unitsNotSubmitted: [String]
 }
 
-/// A campaign: one year's collection of returns for one framework.
-public struct CampaignRecord: Codable, Sendable, Identifiable {
-    public var id: Int
-    public var framework: Framework
-    public var frameworkHash: String
-    public var createdAt: Date
-    public var deadline: Date?
-    public var links: [String: LinkRecord]
-    public var files: [ReceivedFile]
-    public var consolidations: [ConsolidationSummary]
-
-    public var title: String { framework.metadata.title }
-    public var year: Int? { framework.metadata.year }
-
-    /// Files of one unit, oldest first.
-    public func files(of unitCode: String) -> [ReceivedFile] { files.filter { $0.unitCode == unitCode } }
-
-    /// The unit's status from its latest file.
-    public func status(of unitCode: String) -> UnitStatus {
-        guard let last = files.last(where: { $0.unitCode == unitCode }) else { return .notSubmitted }
-        return last.outcome == .valid ? .valid : .invalid
+extension ConsolidationSummary {
+    init(_ result: ConsolidationResult, createdAt: Date, output: String) {
+        let c = result.consolidation
+        self.init(createdAt: createdAt, output: output, filesUsed: result.statuses.count,
+                  fields: c.fields.map { Field(code: $0.code, title: $0.title, max: $0.max, achieved: $0.achieved) },
+                  units: c.units.map { UnitLine(name: $0.unit.name, achieved: $0.achieved, max: $0.max, submitted: $0.submitted) },
+                  ranking: c.ranking.map { Rank(rank: $0.rank, unit: $0.unit, achieved: $0.achieved, max: $0.max, index: $0.index) },
+                  peers: c.peers, totalMax: c.totalMax, totalAchieved: result.figures.achieved,
+                  unitsNotSubmitted: c.unitsNotSubmitted.map(\.name))
     }
 }

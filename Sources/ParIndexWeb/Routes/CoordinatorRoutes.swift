@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import ParIndexKit
+import ParIndexStore
 
 extension WebApp {
     /// True when the request may use the coordinator pages: always on a password-less
@@ -76,17 +77,16 @@ extension WebApp {
             }
             let framework: Framework
             do {
-                framework = try await FrameworkUpload.load(file, limits: self.configuration.limits.readLimits,
-                                                           scratch: self.desk.dataDirectory)
+                framework = try await FrameworkUpload.load(file, limits: self.configuration.limits.readLimits)
             } catch {
                 return self.message(request, status: .unprocessableContent, heading: "Chưa tạo được đợt thu",
                                     "\(file.displayName): \(error)", back: "/", coordinator: true)
             }
-            let deadline = upload.fields["deadline"].flatMap(Formatting.parseDay)
+            let deadline = upload.fields["deadline"].flatMap { CampaignDate($0.trimmingCharacters(in: .whitespaces)) }
             do {
-                let (campaign, tokens) = try await self.desk.createCampaign(framework: framework, deadline: deadline)
-                return self.linksPage(request, campaign: campaign, tokens: tokens,
-                                      heading: "Đã tạo đợt thu — liên kết nộp bài của từng đơn vị")
+                let tokens = try await self.desk.createCampaign(framework: framework, deadline: deadline)
+                return await self.linksPage(request, tokens: tokens,
+                                            heading: "Đã tạo đợt thu — liên kết nộp bài của từng đơn vị")
             } catch {
                 return self.message(request, status: .unprocessableContent, heading: "Chưa tạo được đợt thu", "\(error)",
                                     back: "/", coordinator: true)
@@ -97,8 +97,8 @@ extension WebApp {
             guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
             let form = await self.formFields(request)
             guard self.csrfOK(request, field: form[CSRFGuard.fieldName]) else { return self.csrfRefused(request) }
-            let text = form["deadline"] ?? ""
-            let day = Formatting.parseDay(text)
+            let text = (form["deadline"] ?? "").trimmingCharacters(in: .whitespaces)
+            let day = CampaignDate(text)
             if !text.isEmpty && day == nil {
                 return self.message(request, status: .badRequest, heading: "Hạn nộp không hợp lệ",
                                     "Hãy nhập ngày theo dạng ngày/tháng/năm.", back: "/", coordinator: true)
@@ -125,18 +125,19 @@ extension WebApp {
             guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
             let form = await self.formFields(request)
             guard self.csrfOK(request, field: form[CSRFGuard.fieldName]) else { return self.csrfRefused(request) }
-            guard let code = context.parameters.get("code"), let token = try await self.desk.renewLink(unitCode: code),
-                  let campaign = await self.desk.current else { return self.notFound(request) }
-            return self.linksPage(request, campaign: campaign, tokens: [code: token], heading: "Liên kết mới (liên kết cũ không còn dùng được)")
+            guard let code = context.parameters.get("code"), let token = try await self.desk.renewLink(unitCode: code) else {
+                return self.notFound(request)
+            }
+            return await self.linksPage(request, tokens: [code: token], heading: "Liên kết mới (liên kết cũ không còn dùng được)")
         }
         router.post("/lien-ket/cap-lai-tat-ca") { request, _ -> Response in
             guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
             let form = await self.formFields(request)
             guard self.csrfOK(request, field: form[CSRFGuard.fieldName]) else { return self.csrfRefused(request) }
-            guard let campaign = await self.desk.current else { return self.notFound(request) }
+            guard await self.desk.hasCampaign else { return self.notFound(request) }
             var tokens: [String: SecretToken] = [:]
-            for unit in campaign.framework.units { tokens[unit.code] = try await self.desk.renewLink(unitCode: unit.code) }
-            return self.linksPage(request, campaign: campaign, tokens: tokens, heading: "Liên kết mới của mọi đơn vị (liên kết cũ không còn dùng được)")
+            for unit in await self.desk.units { tokens[unit.code] = try await self.desk.renewLink(unitCode: unit.code) }
+            return await self.linksPage(request, tokens: tokens, heading: "Liên kết mới của mọi đơn vị (liên kết cũ không còn dùng được)")
         }
         router.post("/lien-ket/:code/thu-hoi") { request, context -> Response in
             guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
@@ -155,36 +156,37 @@ extension WebApp {
                 return self.uploadRefused(request, r, back: "/")
             }
             guard self.csrfOK(request, field: upload.fields[CSRFGuard.fieldName]) else { return self.csrfRefused(request) }
-            guard let campaign = await self.desk.current else { return self.notFound(request) }
+            guard await self.desk.hasCampaign else { return self.notFound(request) }
             let records = await self.receive(upload, unit: nil, by: .coordinator)
-            return self.results(request, files: records.map { FileView($0, units: campaign.framework.units, base: "/tep") },
+            let units = await self.desk.units
+            return self.results(request, files: records.map { FileView($0, units: units, base: "/tep") },
                                 back: "/", coordinator: true)
         }
 
         // A unit's history and the stored files.
         router.get("/don-vi/:code") { request, context -> Response in
             guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
-            guard let campaign = await self.desk.current, let code = context.parameters.get("code"),
-                  let unit = campaign.framework.units.first(where: { $0.code == code }) else { return self.notFound(request) }
+            guard let snapshot = try await self.desk.snapshot(), let code = context.parameters.get("code"),
+                  let unit = snapshot.framework.units.first(where: { $0.code == code }) else { return self.notFound(request) }
             let (frame, cookie) = self.frame(request, title: "Lịch sử nộp — \(unit.name)", coordinator: true)
-            let files = campaign.files(of: code).reversed().map { FileView($0, units: campaign.framework.units, base: "/tep") }
-            let status = campaign.status(of: code)
-            return self.page("history", HistoryView(frame: frame, unitName: unit.name, status: status.label,
-                                                    statusClass: status.rawValue, files: Array(files), hasFiles: !files.isEmpty),
+            let received = await self.desk.files(snapshot.files(of: code).reversed(), submitters: snapshot.submitters)
+            let files = received.map { FileView($0, units: snapshot.framework.units, base: "/tep") }
+            let state = snapshot.status.units.first { $0.unit == code }?.state ?? .notSubmitted
+            return self.page("history", HistoryView(frame: frame, unitName: unit.name, status: state.label,
+                                                    statusClass: state.rawValue, files: files, hasFiles: !files.isEmpty),
                              cookie: cookie)
         }
         router.get("/tep/:id/goc") { request, context -> Response in
             guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
-            guard let id = context.parameters.get("id", as: Int.self), let file = await self.desk.file(id: id),
-                  let path = await self.desk.originalPath(of: file) else { return self.notFound(request) }
-            return self.download(path: path, name: file.displayName, fallback: "tep-\(file.id).\(file.kind.storedExtension)",
-                                 type: WebApp.type(of: file.kind))
+            guard let id = context.parameters.get("id", as: Int64.self), let file = await self.desk.file(id: id),
+                  let data = await self.desk.originalBytes(id: id) else { return self.notFound(request) }
+            return self.download(data: data, name: file.displayName, id: id)
         }
         router.get("/tep/:id/danh-dau") { request, context -> Response in
             guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
-            guard let id = context.parameters.get("id", as: Int.self), let file = await self.desk.file(id: id),
-                  let path = try await self.desk.annotatedPath(of: file) else { return self.notFound(request) }
-            return self.download(path: path, name: WebApp.annotatedName(file.displayName), fallback: "tep-\(file.id)-kiem-tra.xlsx",
+            guard let id = context.parameters.get("id", as: Int64.self), let file = await self.desk.file(id: id),
+                  let path = try await self.desk.annotatedPath(id: id) else { return self.notFound(request) }
+            return self.download(path: path, name: WebApp.annotatedName(file.displayName), fallback: "tep-\(id)-kiem-tra.xlsx",
                                  type: WebApp.xlsxType)
         }
 
@@ -203,10 +205,11 @@ extension WebApp {
         }
         router.get("/tong-hop/:id/phu-luc.xlsx") { request, context -> Response in
             guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
-            guard let id = context.parameters.get("id", as: Int.self), let campaign = await self.desk.current,
-                  let summary = campaign.consolidations.first(where: { $0.id == id }) else { return self.notFound(request) }
-            let name = "PHU-LUC-tong-hop-\(campaign.year.map(String.init) ?? "")-\(id).xlsx"
-            return self.download(path: await self.desk.outputPath(of: summary), name: name, fallback: name, type: WebApp.xlsxType)
+            guard let id = context.parameters.get("id", as: Int.self), let snapshot = try await self.desk.snapshot(),
+                  let summary = snapshot.consolidations.first(where: { $0.id == id }),
+                  let path = await self.desk.outputPath(of: summary) else { return self.notFound(request) }
+            let name = "PHU-LUC-tong-hop-\(snapshot.info.frameworkYear.map(String.init) ?? "")-\(id).xlsx"
+            return self.download(path: path, name: name, fallback: name, type: WebApp.xlsxType)
         }
     }
 
@@ -219,24 +222,29 @@ extension WebApp {
     func overview(_ request: Request, notice: String?) async -> Response {
         let (frame, cookie) = self.frame(request, title: "Trang điều phối — ParIndex", coordinator: true)
         let limits = configuration.limits
-        guard let c = await desk.current else {
+        guard let c = try? await desk.snapshot() else {
             let view = OverviewView(frame: frame, hasCampaign: false, title: "", year: "", deadline: "", deadlineValue: "",
-                                    hasDeadline: false, unitCount: 0, validCount: 0, invalidCount: 0, missingCount: 0,
+                                    hasDeadline: false, folder: "", unitCount: 0, validCount: 0, invalidCount: 0, missingCount: 0,
                                     fileCount: 0, units: [], unmatched: [], hasUnmatched: false, consolidation: [],
                                     maxFileMiB: limits.maxFileBytes >> 20, maxFileBytes: limits.maxFileBytes,
                                     maxFiles: limits.maxFiles, notice: notice ?? "", hasNotice: notice != nil)
             return page("overview", view, cookie: cookie)
         }
-        let rows = c.framework.units.map { UnitRow(unit: $0, campaign: c) }
-        let unmatched = c.files.filter { $0.unitCode == nil }.reversed().map { FileView($0, units: c.framework.units, base: "/tep") }
+        let rows = c.status.units.map { UnitRow($0, link: c.links[$0.unit]) }
+        let unmatched = await desk.files(c.history.filter { $0.unit == nil }.reversed(), submitters: c.submitters)
+            .map { FileView($0, units: c.framework.units, base: "/tep") }
+        let deadline = c.info.deadline
         let view = OverviewView(
-            frame: frame, hasCampaign: true, title: c.title, year: c.year.map(String.init) ?? "—",
-            deadline: c.deadline.map(Formatting.date) ?? "chưa đặt", deadlineValue: c.deadline.map(Formatting.isoDay) ?? "",
-            hasDeadline: c.deadline != nil, unitCount: rows.count,
-            validCount: rows.filter { $0.statusClass == UnitStatus.valid.rawValue }.count,
-            invalidCount: rows.filter { $0.statusClass == UnitStatus.invalid.rawValue }.count,
-            missingCount: rows.filter { $0.statusClass == UnitStatus.notSubmitted.rawValue }.count,
-            fileCount: c.files.count, units: rows, unmatched: Array(unmatched), hasUnmatched: !unmatched.isEmpty,
+            frame: frame, hasCampaign: true, title: c.info.title, year: c.info.frameworkYear.map(String.init) ?? "—",
+            deadline: deadline.map { d in
+                let days = c.status.daysToDeadline ?? 0
+                return d.vietnamese + (days > 0 ? " (còn \(days) ngày)" : days == 0 ? " (hôm nay)" : " (đã quá \(-days) ngày)")
+            } ?? "chưa đặt",
+            deadlineValue: deadline?.description ?? "", hasDeadline: deadline != nil, folder: c.folder, unitCount: rows.count,
+            validCount: c.status.units.filter { $0.state == .valid }.count,
+            invalidCount: c.status.units.filter { $0.state == .invalid }.count,
+            missingCount: c.status.units.filter { $0.state == .notSubmitted }.count,
+            fileCount: c.history.count, units: rows, unmatched: unmatched, hasUnmatched: !unmatched.isEmpty,
             consolidation: c.consolidations.last.map { [ConsolidationView($0)] } ?? [],
             maxFileMiB: limits.maxFileBytes >> 20, maxFileBytes: limits.maxFileBytes, maxFiles: limits.maxFiles,
             notice: notice ?? "", hasNotice: notice != nil)
@@ -244,10 +252,10 @@ extension WebApp {
     }
 
     /// The page listing freshly issued links (shown once: only digests are kept).
-    func linksPage(_ request: Request, campaign: CampaignRecord, tokens: [String: SecretToken], heading: String) -> Response {
+    func linksPage(_ request: Request, tokens: [String: SecretToken], heading: String) async -> Response {
         let (frame, cookie) = self.frame(request, title: heading, coordinator: true)
         let base = baseURL(request)
-        let lines = campaign.framework.units.compactMap { unit in
+        let lines = await desk.units.compactMap { unit in
             tokens[unit.code].map { LinksView.Line(name: unit.name, url: "\(base)/nop/\($0.text)") }
         }
         return page("links", LinksView(frame: frame, heading: heading, links: lines), cookie: cookie)

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import ParIndexKit
+import ParIndexStore
 
 extension WebApp {
     /// `/nop/<token>`: a unit's own page. The token opens its unit only; every file route
@@ -12,7 +13,7 @@ extension WebApp {
             return await self.unitPage(request, unit: unit, token: token)
         }
         router.post("/nop/:token") { request, context -> Response in
-            guard let (unit, token) = await self.unit(context), let campaign = await self.desk.current else {
+            guard let (unit, token) = await self.unit(context) else {
                 return self.notFound(request)
             }
             let back = "/nop/\(token)"
@@ -22,7 +23,8 @@ extension WebApp {
             }
             guard self.csrfOK(request, field: upload.fields[CSRFGuard.fieldName]) else { return self.csrfRefused(request) }
             let records = await self.receive(upload, unit: unit, by: .link)
-            return self.results(request, files: records.map { FileView($0, units: campaign.framework.units, base: "\(back)/tep") },
+            let units = await self.desk.units
+            return self.results(request, files: records.map { FileView($0, units: units, base: "\(back)/tep") },
                                 back: back, coordinator: false)
         }
         router.get("/nop/:token/bieu-mau") { request, context -> Response in
@@ -31,15 +33,14 @@ extension WebApp {
             return self.download(path: t.path, name: t.name, fallback: t.name, type: WebApp.xlsxType)
         }
         router.get("/nop/:token/tep/:id/goc") { request, context -> Response in
-            guard let (unit, _) = await self.unit(context), let file = await self.ownFile(context, unit: unit),
-                  let path = await self.desk.originalPath(of: file) else { return self.notFound(request) }
-            return self.download(path: path, name: file.displayName, fallback: "tep-\(file.id).\(file.kind.storedExtension)",
-                                 type: WebApp.type(of: file.kind))
+            guard let (unit, _) = await self.unit(context), let (id, file) = await self.ownFile(context, unit: unit),
+                  let data = await self.desk.originalBytes(id: id) else { return self.notFound(request) }
+            return self.download(data: data, name: file.displayName, id: id)
         }
         router.get("/nop/:token/tep/:id/danh-dau") { request, context -> Response in
-            guard let (unit, _) = await self.unit(context), let file = await self.ownFile(context, unit: unit),
-                  let path = try await self.desk.annotatedPath(of: file) else { return self.notFound(request) }
-            return self.download(path: path, name: WebApp.annotatedName(file.displayName), fallback: "tep-\(file.id)-kiem-tra.xlsx",
+            guard let (unit, _) = await self.unit(context), let (id, file) = await self.ownFile(context, unit: unit),
+                  let path = try await self.desk.annotatedPath(id: id) else { return self.notFound(request) }
+            return self.download(path: path, name: WebApp.annotatedName(file.displayName), fallback: "tep-\(id)-kiem-tra.xlsx",
                                  type: WebApp.xlsxType)
         }
     }
@@ -51,24 +52,26 @@ extension WebApp {
     }
 
     /// The file `:id` when it belongs to `unit`.
-    func ownFile(_ context: BasicRequestContext, unit: Unit) async -> ReceivedFile? {
-        guard let id = context.parameters.get("id", as: Int.self), let file = await desk.file(id: id),
-              file.unitCode == unit.code else { return nil }
-        return file
+    func ownFile(_ context: BasicRequestContext, unit: Unit) async -> (Int64, ReceivedFile)? {
+        guard let id = context.parameters.get("id", as: Int64.self), let file = await desk.file(id: id),
+              file.record?.unit == unit.code else { return nil }
+        return (id, file)
     }
 
     func unitPage(_ request: Request, unit: Unit, token: String) async -> Response {
-        guard let c = await desk.current else { return notFound(request) }
+        guard let c = try? await desk.snapshot() else { return notFound(request) }
         let (frame, cookie) = self.frame(request, title: "Nộp bảng tự chấm — \(unit.name)", coordinator: false)
         let base = "/nop/\(token)"
-        let files = c.files(of: unit.code).reversed().map { FileView($0, units: c.framework.units, base: "\(base)/tep") }
-        let status = c.status(of: unit.code)
+        let received = await desk.files(c.files(of: unit.code).reversed(), submitters: c.submitters)
+        let files = received.map { FileView($0, units: c.framework.units, base: "\(base)/tep") }
+        let state = c.status.units.first { $0.unit == unit.code }?.state ?? .notSubmitted
         let limits = configuration.limits
-        let view = UnitPageView(frame: frame, unitName: unit.name, campaignTitle: c.title,
-                                deadline: c.deadline.map(Formatting.date) ?? "", hasDeadline: c.deadline != nil,
-                                pastDeadline: c.deadline.map { $0 < Date() } ?? false,
-                                status: status.label, statusClass: status.rawValue,
-                                templateURL: "\(base)/bieu-mau", uploadURL: base, files: Array(files), hasFiles: !files.isEmpty,
+        let deadline = c.info.deadline
+        let view = UnitPageView(frame: frame, unitName: unit.name, campaignTitle: c.info.title,
+                                deadline: deadline?.vietnamese ?? "", hasDeadline: deadline != nil,
+                                pastDeadline: (c.status.daysToDeadline ?? 0) < 0,
+                                status: state.label, statusClass: state.rawValue,
+                                templateURL: "\(base)/bieu-mau", uploadURL: base, files: files, hasFiles: !files.isEmpty,
                                 maxFileMiB: limits.maxFileBytes >> 20, maxFileBytes: limits.maxFileBytes, maxFiles: limits.maxFiles)
         return page("unit", view, cookie: cookie)
     }

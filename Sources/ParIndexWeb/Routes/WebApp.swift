@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import ParIndexKit
+import ParIndexStore
 
 /// The web application: the coordinator's pages, the units' pages, static assets.
 public struct WebApp: Sendable {
@@ -121,6 +122,19 @@ public struct WebApp: Sendable {
 
     static let xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+    /// A stored original: its MIME type and fallback name from its sniffed content; the
+    /// name the unit gave is offered only percent-encoded.
+    func download(data: Data, name: String, id: Int64) -> Response {
+        let kind = ContentKind.sniff(data.prefix(8))
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-._"))) ?? "tep"
+        return Response(status: .ok,
+                        headers: [.contentType: WebApp.type(of: kind),
+                                  .contentDisposition: "attachment; filename=\"tep-\(id).\(kind.storedExtension)\"; filename*=UTF-8''\(encoded)",
+                                  .cacheControl: "no-store",
+                                  HTTPField.Name("X-Content-Type-Options")!: "nosniff"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
     /// The MIME type of a stored original, from its sniffed kind.
     static func type(of kind: ContentKind) -> String {
         switch kind {
@@ -132,11 +146,7 @@ public struct WebApp: Sendable {
 
     /// Checks every uploaded file of a request (in order) and returns the records.
     func receive(_ upload: MultipartUpload, unit: Unit?, by: Submitter) async -> [ReceivedFile] {
-        var out: [ReceivedFile] = []
-        for file in upload.files where file.field == "files" {
-            if let record = await desk.receive(file, unit: unit, by: by) { out.append(record) }
-        }
-        return out
+        await desk.receive(upload.files.filter { $0.field == "files" }, unit: unit, by: by)
     }
 
     /// The results of an upload: the fragment for the page's script (`X-Fragment: 1`) or a

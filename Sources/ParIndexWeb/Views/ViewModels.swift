@@ -1,5 +1,6 @@
 import Foundation
 import ParIndexKit
+import ParIndexStore
 
 /// What every page's frame needs: title, CSRF token, whether to show the logout button.
 struct Frame {
@@ -33,6 +34,7 @@ struct FindingView {
 /// A received file with its findings (upload results and history).
 struct FileView {
     var id: Int
+    var version: String
     var name: String
     var unitName: String
     var hasUnit: Bool
@@ -40,6 +42,8 @@ struct FileView {
     var outcomeClass: String
     var reason: String
     var hasReason: Bool
+    var note: String
+    var hasNote: Bool
     var errors: Int
     var warnings: Int
     var receivedAt: String
@@ -54,26 +58,39 @@ struct FileView {
 
     /// `base` is the URL prefix of the file routes (`/tep` or `/nop/<token>/tep`).
     init(_ f: ReceivedFile, units: [Unit], base: String) {
-        id = f.id
+        let id = f.record.map { Int($0.id) } ?? 0
+        self.id = id
+        version = f.record.map { "\($0.version)" } ?? "—"
         name = f.displayName
-        let unit = units.first { $0.code == f.unitCode }
+        let unit = units.first { $0.code == f.record?.unit }
         unitName = unit?.name ?? "Chưa xác định được đơn vị"
         hasUnit = unit != nil
-        outcome = f.outcome.label
-        outcomeClass = f.outcome.rawValue
+        outcome = FileView.label(f.status)
+        outcomeClass = f.status.rawValue
         reason = f.reason ?? ""
         hasReason = f.reason != nil
+        note = f.duplicateOf.map { "Tệp giống hệt tệp đã nhận trước đó (mã \($0)): không lưu thêm phiên bản mới." } ?? ""
+        hasNote = f.duplicateOf != nil
         errors = f.errors
         warnings = f.warnings
         receivedAt = Formatting.dateTime(f.receivedAt)
-        by = f.by.label
+        by = f.submitter
         size = Formatting.size(f.size)
         findings = f.findings.map(FindingView.init)
         hasFindings = !findings.isEmpty
-        originalURL = "\(base)/\(f.id)/goc"
-        hasOriginal = f.blob != nil
-        annotatedURL = "\(base)/\(f.id)/danh-dau"
-        hasAnnotated = f.outcome == .invalid && f.blob != nil
+        originalURL = "\(base)/\(id)/goc"
+        hasOriginal = f.record != nil
+        annotatedURL = "\(base)/\(id)/danh-dau"
+        hasAnnotated = f.status == .invalid && f.record != nil
+    }
+
+    static func label(_ status: FileStatus) -> String {
+        switch status {
+        case .valid: "Hợp lệ"
+        case .invalid: "Có lỗi"
+        case .unreadable: "Không đọc được"
+        case .skipped: "Bỏ qua"
+        }
     }
 }
 
@@ -85,6 +102,7 @@ struct UnitRow {
     var statusClass: String
     var statusRank: Int
     var versions: Int
+    var usedVersion: String
     var lastReceived: String
     var lastKey: String
     var errors: Int
@@ -92,21 +110,29 @@ struct UnitRow {
     var hasLink: Bool
     var linkIssued: String
 
-    init(unit: Unit, campaign: CampaignRecord) {
-        code = unit.code
-        name = unit.name
-        let s = campaign.status(of: unit.code)
-        status = s.label
-        statusClass = s.rawValue
-        statusRank = s.rank
-        let files = campaign.files(of: unit.code)
-        versions = files.count
-        lastReceived = files.last.map { Formatting.dateTime($0.receivedAt) } ?? "—"
-        lastKey = files.last.map { Formatting.sortKey($0.receivedAt) } ?? ""
-        errors = files.last?.errors ?? 0
-        warnings = files.last?.warnings ?? 0
-        hasLink = campaign.links[unit.code] != nil
-        linkIssued = campaign.links[unit.code].map { Formatting.dateTime($0.issuedAt) } ?? ""
+    init(_ u: UnitStatus, link: LinkRecord?) {
+        code = u.unit
+        name = u.name
+        status = u.state.label
+        statusClass = u.state.rawValue
+        statusRank = UnitRow.rank(u.state)
+        versions = u.versions
+        usedVersion = u.usedVersion.map { "dùng lần \($0)" } ?? ""
+        lastReceived = u.lastReceivedAt.map(Formatting.dateTime) ?? "—"
+        lastKey = u.lastReceivedAt.map(Formatting.sortKey) ?? ""
+        errors = u.errors
+        warnings = u.warnings
+        hasLink = link != nil
+        linkIssued = link.map { Formatting.dateTime($0.issuedAt) } ?? ""
+    }
+
+    /// Problems first when sorting by status.
+    static func rank(_ s: UnitStatus.State) -> Int {
+        switch s {
+        case .invalid: 0
+        case .notSubmitted: 1
+        case .valid: 2
+        }
     }
 }
 
@@ -164,6 +190,8 @@ struct OverviewView {
     var deadline: String
     var deadlineValue: String
     var hasDeadline: Bool
+    /// The campaign's folder (shown so the clerk knows what to back up).
+    var folder: String
     var unitCount: Int
     var validCount: Int
     var invalidCount: Int
