@@ -98,3 +98,10 @@ echo "Biểu mẫu trống: $OUT/templates/   Bản đánh dấu lỗi: $OUT/ann
 echo "Đợt thu thập: $OUT/dot-2023/campaign.sqlite   Tổng hợp từ đợt: $OUT/tong-hop-tu-dot-2023.xlsx"
 echo "Thẩm định: $OUT/tham-dinh-2023-da-dien.xlsx   Kết quả: $OUT/ket-qua-2023.xlsx (.json)"
 echo "Kế hoạch khắc phục: $OUT/khac-phuc-2024.xlsx   Bộ tiêu chí 2024: $OUT/frameworks/ke-hoach-2024.yaml   Biểu mẫu 2024: $OUT/mau-2024/"
+
+echo
+echo "== Trang web điều phối =="
+echo "Mở trang web (đợt thu mẫu từ bộ tiêu chí và các bài nộp mẫu, chỉ trên máy này):"
+echo "  $BIN serve --demo"
+echo "rồi mở trình duyệt tại http://127.0.0.1:8080/ (Ctrl-C để dừng)."
+echo "Đợt thu vừa tạo bằng dòng lệnh cũng mở được: $BIN serve --data $OUT/dot-2023"

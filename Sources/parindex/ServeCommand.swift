@@ -109,5 +109,11 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         _ = await desk.receive(uploads, unit: nil, by: .coordinator)
+        // A corrected second version of one return, so the history shows two versions.
+        let again = "Examples/resubmissions/VHTT - tu danh gia 2023 (lan 2).xlsx"
+        if let data = FileManager.default.contents(atPath: again) {
+            _ = await desk.receive([UploadedFile(field: "files", displayName: (again as NSString).lastPathComponent, bytes: Array(data))],
+                                   unit: nil, by: .coordinator)
+        }
     }
 }
