@@ -133,24 +133,32 @@ public struct MultipartUpload: Sendable {
 
         init(limits: UploadLimits) { self.limits = limits }
 
+        /// The size cap of the current part, decided once from its headers (the parser
+        /// calls `body` for every run of bytes between carriage returns).
+        private var cap: Int?
+
         func header(_ name: String, _ value: String) {
-            if !inPart { inPart = true; headers = [:]; bytes = []; size = 0; finished = false }
+            if !inPart { inPart = true; headers = [:]; bytes = []; size = 0; cap = nil; finished = false }
             headers[name.lowercased()] = value
         }
 
         private var disposition: [String: String] { dispositionParameters(headers["content-disposition"] ?? "") }
 
         func body(_ buffer: inout ByteBuffer) {
-            if !inPart { inPart = true; headers = [:]; bytes = []; size = 0 }
+            if !inPart { inPart = true; headers = [:]; bytes = []; size = 0; cap = nil }
+            let limit: Int
+            if let cap { limit = cap } else {
+                limit = disposition["filename"] != nil ? limits.maxFileBytes : UploadLimits.maxFieldBytes
+                cap = limit
+            }
             let n = buffer.readableBytes
             size += n
-            let isFile = disposition["filename"] != nil
-            let cap = isFile ? limits.maxFileBytes : UploadLimits.maxFieldBytes
-            if size <= cap, let chunk = buffer.readBytes(length: n) { bytes += chunk } else { buffer.moveReaderIndex(forwardBy: n) }
+            if size <= limit { buffer.readWithUnsafeReadableBytes { bytes.append(contentsOf: $0); return $0.count } }
+            else { buffer.moveReaderIndex(forwardBy: n) }
         }
 
         func complete() {
-            defer { inPart = false; finished = true }
+            defer { inPart = false; cap = nil; finished = true }
             let params = disposition
             let field = params["name"] ?? ""
             if let filename = params["filename"] {
