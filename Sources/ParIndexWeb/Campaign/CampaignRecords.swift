@@ -56,49 +56,24 @@ public struct CampaignSnapshot: Sendable {
     }
 }
 
-/// The figures of one consolidation, shown on the page.
+/// One consolidation made from the page: its workbook and its score summary (the same
+/// figures as the workbook's `Tổng hợp điểm` sheet).
 public struct ConsolidationSummary: Codable, Sendable {
-    public struct Field: Codable, Sendable {
-        public var code: String
-        public var title: String
-        public var max: Double
-        public var achieved: Double
-    }
-    public struct UnitLine: Codable, Sendable {
-        public var name: String
-        public var achieved: Double
-        public var max: Double
-        public var submitted: Bool
-    }
-    public struct Rank: Codable, Sendable {
-        public var rank: Int
-        public var unit: String
-        public var achieved: Double
-        public var max: Double
-        public var index: Double
-    }
     public var id: Int = 0
     public var createdAt: Date
     /// File name of the workbook in the campaign's `web/outputs/`.
     public var output: String
+    /// Files taken into account (superseded versions are not).
     public var filesUsed: Int
-    public var fields: [Field]
-    public var units: [UnitLine]
-    public var ranking: [Rank]
-    public var peers: Bool
-    public var totalMax: Double
-    public var totalAchieved: Double?
-    public var unitsNotSubmitted: [String]
+    public var summary: ScoreSummary
+    /// The score column counted as points, as its header reads.
+    public var pointsColumn: String?
 }
 
 extension ConsolidationSummary {
     init(_ result: ConsolidationResult, createdAt: Date, output: String) {
         let c = result.consolidation
-        self.init(createdAt: createdAt, output: output, filesUsed: result.statuses.count,
-                  fields: c.fields.map { Field(code: $0.code, title: $0.title, max: $0.max, achieved: $0.achieved) },
-                  units: c.units.map { UnitLine(name: $0.unit.name, achieved: $0.achieved, max: $0.max, submitted: $0.submitted) },
-                  ranking: c.ranking.map { Rank(rank: $0.rank, unit: $0.unit, achieved: $0.achieved, max: $0.max, index: $0.index) },
-                  peers: c.peers, totalMax: c.totalMax, totalAchieved: result.figures.achieved,
-                  unitsNotSubmitted: c.unitsNotSubmitted.map(\.name))
+        self.init(createdAt: createdAt, output: output, filesUsed: result.statuses.count, summary: c.summary,
+                  pointsColumn: c.summary.pointsRole.flatMap { c.layout.column($0)?.headerText(year: c.year) })
     }
 }

@@ -21,7 +21,7 @@ struct FindingView {
     var expected: String
 
     init(_ f: Finding) {
-        place = [f.sheet, f.cell].compactMap { $0 }.joined(separator: "!")
+        place = [f.sheet, f.cell?.a1].compactMap { $0 }.joined(separator: "!")
         code = f.code ?? ""
         severity = f.severity.label
         isError = f.severity == .error
@@ -138,16 +138,18 @@ struct UnitRow {
 
 /// The figures of a consolidation.
 struct ConsolidationView {
-    struct FieldLine { var code: String; var title: String; var max: String; var achieved: String; var lost: String; var text: String }
-    struct UnitLine { var index: Int; var name: String; var max: String; var achieved: String; var submitted: String; var missing: Bool }
-    struct RankLine { var rank: Int; var unit: String; var max: String; var achieved: String; var index: String }
+    struct FieldLine { var code: String; var title: String; var max: String; var achieved: String; var text: String; var index: String; var band: String }
+    struct UnitLine { var index: Int; var name: String; var max: String; var achieved: String; var text: String; var status: String; var missing: Bool }
+    struct RankLine { var rank: Int; var unit: String; var max: String; var achieved: String; var index: String; var band: String }
     var id: Int
     var createdAt: String
     var downloadURL: String
     var filesUsed: Int
-    var fields: [FieldLine]
+    var method: String
     var hasFields: Bool
+    var fields: [FieldLine]
     var total: String
+    var totalIndex: String
     var units: [UnitLine]
     var ranking: [RankLine]
     var hasRanking: Bool
@@ -159,25 +161,29 @@ struct ConsolidationView {
         createdAt = Formatting.dateTime(s.createdAt)
         downloadURL = "/tong-hop/\(s.id)/phu-luc.xlsx"
         filesUsed = s.filesUsed
-        fields = s.fields.map {
-            FieldLine(code: $0.code, title: $0.title, max: Formatting.score($0.max), achieved: Formatting.score($0.achieved),
-                      lost: Formatting.score($0.max - $0.achieved),
-                      text: "trừ \(Formatting.score($0.max - $0.achieved))/\(Formatting.score($0.max)) điểm")
+        let sum = s.summary
+        method = s.pointsColumn.map { ScoreSummaryText.method(pointsColumn: $0, bands: sum.bands) } ?? ""
+        hasFields = sum.pointsRole != nil && !sum.fields.isEmpty
+        func index(_ f: ScoreFigures) -> String { f.index.map { Formatting.score($0) + " %" } ?? "" }
+        fields = sum.fields.map {
+            FieldLine(code: $0.code, title: $0.title, max: Formatting.score($0.figures.max),
+                      achieved: Formatting.score($0.figures.achieved), text: ScoreSummaryText.loss($0.figures),
+                      index: index($0.figures), band: ScoreSummaryText.band($0.figures) ?? "")
         }
-        hasFields = !fields.isEmpty
-        let maxSum = s.fields.reduce(0) { $0 + $1.max }, achievedSum = s.fields.reduce(0) { $0 + $1.achieved }
-        total = "trừ \(Formatting.score(maxSum - achievedSum))/\(Formatting.score(maxSum)) điểm (đạt \(Formatting.score(achievedSum)))"
-        units = s.units.enumerated().map { i, u in
-            UnitLine(index: i + 1, name: u.name, max: Formatting.score(u.max), achieved: Formatting.score(u.achieved),
-                     submitted: u.submitted ? "Có" : "Chưa nộp", missing: !u.submitted)
+        total = ScoreSummaryText.loss(sum.total) + " (đạt \(Formatting.score(sum.total.achieved)))"
+        totalIndex = [index(sum.total), ScoreSummaryText.band(sum.total) ?? ""].filter { !$0.isEmpty }.joined(separator: " — ")
+        units = sum.units.enumerated().map { i, u in
+            UnitLine(index: i + 1, name: u.name, max: Formatting.score(u.figures.max), achieved: Formatting.score(u.figures.achieved),
+                     text: ScoreSummaryText.loss(u.figures), status: u.status.label, missing: u.status != .submitted)
         }
-        ranking = s.ranking.map {
-            RankLine(rank: $0.rank, unit: $0.unit, max: Formatting.score($0.max), achieved: Formatting.score($0.achieved),
-                     index: Formatting.score($0.index))
+        ranking = sum.ranking.map {
+            RankLine(rank: $0.rank, unit: $0.unit, max: Formatting.score($0.figures.max), achieved: Formatting.score($0.figures.achieved),
+                     index: index($0.figures), band: ScoreSummaryText.band($0.figures) ?? "")
         }
-        hasRanking = s.peers && !ranking.isEmpty
-        notSubmitted = s.unitsNotSubmitted.joined(separator: ", ")
-        hasNotSubmitted = !s.unitsNotSubmitted.isEmpty
+        hasRanking = !ranking.isEmpty
+        let missing = sum.units.filter { $0.status != .submitted }
+        notSubmitted = missing.map { "\($0.name) (\($0.status.label))" }.joined(separator: ", ")
+        hasNotSubmitted = !missing.isEmpty
     }
 }
 
