@@ -110,8 +110,13 @@ extension WebApp {
         // Templates.
         router.get("/bieu-mau.zip") { request, _ -> Response in
             guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
-            guard let path = try await self.desk.allTemplatesZip() else { return self.notFound(request) }
-            return self.download(path: path, name: "bieu-mau.zip", fallback: "bieu-mau.zip", type: "application/zip")
+            do {
+                guard let path = try await self.desk.allTemplatesZip() else { return self.notFound(request) }
+                return self.download(path: path, name: "bieu-mau.zip", fallback: "bieu-mau.zip", type: "application/zip")
+            } catch {
+                return self.message(request, status: .internalServerError, heading: "Chưa tạo được tệp nén biểu mẫu",
+                                    "\(error)", back: "/", coordinator: true)
+            }
         }
         router.get("/bieu-mau/:code") { request, context -> Response in
             guard await self.isCoordinator(request) else { return self.loginRedirect(request) }
