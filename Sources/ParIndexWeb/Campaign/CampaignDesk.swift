@@ -186,7 +186,7 @@ public actor CampaignDesk {
         let name = record.originalName
         try await Offload.shared.run {
             let temp = target + ".tmp-\(UUID().uuidString).xlsx"
-            try SubmissionSource.bytes(data, name: name).withPath { try AnnotatedCopy.write(source: $0, findings: findings, to: temp) }
+            try AnnotatedCopy.write(source: .bytes(Array(data), name: name), findings: findings, to: temp)
             guard rename(temp, target) == 0 else { throw ServeError("không ghi được bản đánh dấu lỗi") }
         }
         return target

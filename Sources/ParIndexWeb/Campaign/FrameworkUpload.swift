@@ -9,13 +9,18 @@ enum FrameworkUpload {
     static func load(_ file: UploadedFile, limits: ReadLimits) async throws -> Framework {
         let kind = ContentKind.sniff(file.bytes)
         if kind == .ole { throw ServeError(XLSXError.legacyXLS.message) }
-        let source = SubmissionSource.bytes(Data(file.bytes), name: file.displayName)
+        let bytes = Data(file.bytes)
         return try await Offload.shared.run {
+            // A private temporary file under a name we choose (the importer reads a path).
+            let path = (NSTemporaryDirectory() as NSString)
+                .appendingPathComponent("parindex-khung-\(UUID().uuidString).\(kind == .zip ? "xlsx" : "yaml")")
+            guard FileManager.default.createFile(atPath: path, contents: bytes, attributes: [.posixPermissions: 0o600]) else {
+                throw ServeError("không ghi được tệp tạm")
+            }
+            defer { try? FileManager.default.removeItem(atPath: path) }
             do {
-                return try source.withPath { path in
-                    if kind == .zip { return try FrameworkImporter().importWorkbook(path: path, limits: limits).framework }
-                    return try FrameworkStore.load(path: path)
-                }
+                if kind == .zip { return try FrameworkImporter().importWorkbook(path: path, limits: limits).framework }
+                return try FrameworkStore.load(path: path)
             } catch let error as XLSXError {
                 throw ServeError(error.message)
             } catch let error as FrameworkFileError {
