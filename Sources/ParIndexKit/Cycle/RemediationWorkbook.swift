@@ -5,7 +5,8 @@ import XLSX
 /// layout (`STT`, `Nội dung khắc phục`, `Cơ quan chủ trì`, `Cơ quan phối hợp`, `Thời gian
 /// hoàn thành`) with a `Tổng cộng: n nội dung` line; `Tổng hợp` with the letter's body
 /// lines ready to paste; `Kiểm tra` with every criterion's fate. Not protected: the
-/// office edits deadlines and wording.
+/// office edits deadlines and wording. The appendix is printed as Nghị định 30/2020 asks:
+/// page numbers at the top centre from page 2.
 public enum RemediationWorkbook {
     public static let appendixSheet = "Phụ lục"
     public static let linesSheet = "Tổng hợp"
@@ -84,7 +85,9 @@ public enum RemediationWorkbook {
         try ws.freezePanes(row: headerRow + 1)
         try ws.setPageSetup(PageSetup(paper: .a4, orientation: .landscape, margins: .administrative,
                                       repeatRows: headerRow...headerRow, fitToWidth: true,
-                                      centerHorizontally: true, footer: "&CTrang &P/&N"))
+                                      centerHorizontally: true,
+                                      header: "&C&\"Times New Roman,Regular\"&13&P", firstPageNumber: 1,
+                                      headerOnFirstPage: false))
         try ws.activate()
     }
 
