@@ -58,9 +58,8 @@ public final class CampaignStore: Sendable {
         let pool = try makePool(path)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        let lead = Set(framework.flattened.flatMap { item in
-            item.criterion.lead.compactMap { UnitDirectory(units: framework.units).resolve($0)?.code }
-        })
+        let directory = UnitDirectory(units: framework.units)
+        let lead = Set(framework.flattened.flatMap { item in item.criterion.lead.compactMap { directory.resolve($0)?.code } })
         try pool.write { db in
             try db.execute(sql: """
                 INSERT INTO campaign (id, title, deadline, frameworkHash, frameworkYear, framework, layout, createdAt)
