@@ -99,14 +99,17 @@ struct SignalCleanupTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("a.xlsx").path
 
-        let interrupted = try XLSXWriter(path: path)
-        _ = try interrupted.addWorksheet(name: "S")
-        #expect(TemporaryFiles.current.contains(interrupted.temporaryPath))
-        #expect(FileManager.default.fileExists(atPath: interrupted.temporaryPath))
-        let removed = TemporaryFiles.removeAll()
-        #expect(removed.contains(interrupted.temporaryPath))
-        #expect(!FileManager.default.fileExists(atPath: interrupted.temporaryPath))
-        #expect(TemporaryFiles.current.isEmpty)
+        // Not `TemporaryFiles.removeAll()` here: it would delete the temporary files of
+        // writers other tests run at the same time in this process (the signal tests
+        // above exercise it in a child process).
+        var interrupted: XLSXWriter? = try XLSXWriter(path: path)
+        _ = try interrupted!.addWorksheet(name: "S")
+        let temporary = interrupted!.temporaryPath
+        #expect(TemporaryFiles.current.contains(temporary))
+        #expect(FileManager.default.fileExists(atPath: temporary))
+        interrupted = nil
+        #expect(!FileManager.default.fileExists(atPath: temporary))
+        #expect(!TemporaryFiles.current.contains(temporary))
 
         let finished = try XLSXWriter(path: path)
         _ = try finished.addWorksheet(name: "S")
