@@ -26,6 +26,28 @@ final class OutputBuffer {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Writes a string's bytes, with `\r` and `\n` shown as the two characters `\r` / `\n`.
+    func writeOneLine(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for i in bytes.indices where bytes[i] == 0x0A || bytes[i] == 0x0D {
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                buffer.append(0x5C)
+                buffer.append(bytes[i] == 0x0A ? UInt8(ascii: "n") : UInt8(ascii: "r"))
+                start = i + 1
+            }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Writes a string as a quoted JSON string (``JSONText/quote(_:)``), escaping in bulk.
+    func writeJSONString(_ text: String) {
+        JSONText.appendQuoted(text, to: &buffer)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     func flush() {
         guard !buffer.isEmpty else { return }
         buffer.withUnsafeBytes { raw in

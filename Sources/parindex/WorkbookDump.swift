@@ -11,7 +11,17 @@ enum WorkbookDump {
             let summary = try reader.readRows(of: sheet) { row in
                 out.write("  Dòng \(row.number):\n")
                 for cell in row.cells {
-                    out.write("    \(cell.reference.a1) = \(display(cell.value))")
+                    out.write("    ")
+                    out.write(columnName(cell.reference.column))
+                    out.write(String(cell.reference.row))
+                    out.write(" = ")
+                    if case .string(let s) = cell.value {
+                        out.write("\"")
+                        out.writeOneLine(s)
+                        out.write("\"")
+                    } else {
+                        out.write(display(cell.value))
+                    }
                     if let formula = cell.formula { out.write("   (công thức: =\(formula))") }
                     out.write("\n")
                 }
@@ -34,7 +44,7 @@ enum WorkbookDump {
                 out.write("{\"row\":\(row.number),\"cells\":[")
                 for (j, cell) in row.cells.enumerated() {
                     if j > 0 { out.write(",") }
-                    out.write(cellJSON(cell))
+                    writeCellJSON(cell, to: out)
                 }
                 out.write("]}")
             }
@@ -44,17 +54,26 @@ enum WorkbookDump {
         out.write("]}\n")
     }
 
-    private static func cellJSON(_ cell: Cell) -> String {
-        var s = "{\"ref\":\"\(cell.reference.a1)\","
+    private static func writeCellJSON(_ cell: Cell, to out: OutputBuffer) {
+        out.write("{\"ref\":\"")
+        out.write(columnName(cell.reference.column))
+        out.write(String(cell.reference.row))
         switch cell.value {
-        case .number(let n): s += "\"type\":\"number\",\"value\":\(JSONText.number(n))"
-        case .string(let t): s += "\"type\":\"string\",\"value\":\(JSONText.quote(t))"
-        case .bool(let b): s += "\"type\":\"bool\",\"value\":\(b)"
-        case .error(let e): s += "\"type\":\"error\",\"value\":\(JSONText.quote(e))"
-        case .date(let d): s += "\"type\":\"date\",\"value\":\(JSONText.quote(isoDate(d)))"
+        case .number(let n): out.write("\",\"type\":\"number\",\"value\":"); out.write(JSONText.number(n))
+        case .string(let t): out.write("\",\"type\":\"string\",\"value\":"); out.writeJSONString(t)
+        case .bool(let b): out.write(b ? "\",\"type\":\"bool\",\"value\":true" : "\",\"type\":\"bool\",\"value\":false")
+        case .error(let e): out.write("\",\"type\":\"error\",\"value\":"); out.writeJSONString(e)
+        case .date(let d): out.write("\",\"type\":\"date\",\"value\":"); out.writeJSONString(isoDate(d))
         }
-        if let formula = cell.formula { s += ",\"formula\":\(JSONText.quote(formula))" }
-        return s + "}"
+        if let formula = cell.formula { out.write(",\"formula\":"); out.writeJSONString(formula) }
+        out.write("}")
+    }
+
+    /// `A` … `ZZ` spelled once: `inspect` prints a reference per cell.
+    private static let shortColumnNames: [String] = (1...702).map(CellReference.columnName)
+
+    private static func columnName(_ column: Int) -> String {
+        column >= 1 && column <= shortColumnNames.count ? shortColumnNames[column - 1] : CellReference.columnName(column)
     }
 
     static func isoDate(_ d: SpreadsheetDate) -> String {
