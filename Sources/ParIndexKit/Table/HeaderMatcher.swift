@@ -47,7 +47,7 @@ public struct HeaderMatcher: Sendable {
     }
 
     private let rules: [Rule]
-    private let canonical: [(role: ColumnRole, key: String)]
+    private let canonical: [(role: ColumnRole, key: String, length: Int)]
     private static let maxWords = 12
     private static let maxBytes = 400
     private static let fillers: Set<String> = [
@@ -106,8 +106,11 @@ public struct HeaderMatcher: Sendable {
                 if let key = Self.prepare(wording)?.tokens.joined(separator: " ") { canonical.append((role, key)) }
             }
         }
-        self.canonical = canonical.map { (role: $0.0, key: $0.1) }
+        self.canonical = canonical.map { (role: $0.0, key: $0.1, length: $0.1.unicodeScalars.count) }
     }
+
+    /// The built-in wordings, built once per process (a matcher is immutable).
+    public static let standard = HeaderMatcher()
 
     /// The role of one header cell, or nil when the text is not a known header.
     public func role(forHeader text: String) -> ColumnRole? {
@@ -141,7 +144,9 @@ public struct HeaderMatcher: Sendable {
         let bound = key.count >= 16 ? 2 : key.count >= 8 ? 1 : 0
         guard bound > 0 else { return nil }
         var best: [ColumnRole: Int] = [:]
-        for entry in canonical {
+        let length = key.unicodeScalars.count
+        // Lengths further apart than the bound cannot be within it (EditDistance would say so).
+        for entry in canonical where abs(entry.length - length) <= bound {
             let d = EditDistance.between(key, entry.key, limit: bound)
             if d <= bound { best[entry.role] = min(best[entry.role] ?? d, d) }
         }

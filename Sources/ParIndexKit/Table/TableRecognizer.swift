@@ -14,7 +14,7 @@ public struct TableNotFound: Error, CustomStringConvertible, Sendable {
 public struct TableRecognizer: Sendable {
     public let matcher: HeaderMatcher
 
-    public init(matcher: HeaderMatcher = HeaderMatcher()) {
+    public init(matcher: HeaderMatcher = .standard) {
         self.matcher = matcher
     }
 
@@ -76,6 +76,7 @@ private struct Builder {
     var afterTotal = false
     /// Legacy-encoded text (TCVN3, VNI) converted on the way.
     var legacy = LegacyTextDetector()
+    var splitUnitNames: [String: [String]] = [:]
 
     init(sheet: String, matcher: HeaderMatcher) {
         self.sheet = sheet
@@ -160,9 +161,17 @@ private struct Builder {
                 if !text.isEmpty { data.texts[role] = TextNormalizer.nfc(text.trimmingWhitespace()) }
             }
         }
-        if let lead = cellsByRole[.lead] { data.lead = UnitName.split(Self.text(of: lead)) }
-        if let coop = cellsByRole[.coop] { data.coop = UnitName.split(Self.text(of: coop)) }
+        if let lead = cellsByRole[.lead] { data.lead = unitNames(Self.text(of: lead)) }
+        if let coop = cellsByRole[.coop] { data.coop = unitNames(Self.text(of: coop)) }
         rows.append(data)
+    }
+
+    /// `UnitName.split`, once per distinct cell text (a sheet repeats a few unit cells).
+    mutating func unitNames(_ text: String) -> [String] {
+        if let known = splitUnitNames[text] { return known }
+        let names = UnitName.split(text)
+        if splitUnitNames.count < 10_000 { splitUnitNames[text] = names }
+        return names
     }
 
     /// Joins a row that only continues the previous row's text (split at a page break).
