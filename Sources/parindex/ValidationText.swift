@@ -15,10 +15,10 @@ enum ValidationText {
         out.write("Tổng: \(s.files) tệp; \(s.valid) hợp lệ; \(s.invalid) có lỗi; \(s.unreadable) không đọc được; \(s.skipped) bỏ qua; \(s.errors) lỗi, \(s.warnings) cảnh báo.\n")
     }
 
-    /// `  Lỗi     score.exceeds-max  Biểu mẫu!F9  [1.2]  message`
+    /// `  Lỗi       score.exceeds-max  Biểu mẫu!F9  [1.2]  message`
     static func line(_ f: Finding) -> String {
         let place = [f.sheet, f.cell?.a1].compactMap { $0 }.joined(separator: "!")
-        var line = "  \(f.severity.label.padding(toLength: 8, withPad: " ", startingAt: 0)) \(f.rule.rawValue)"
+        var line = "  \(f.severity.label.padding(toLength: 9, withPad: " ", startingAt: 0)) \(f.rule.rawValue)"
         if !place.isEmpty { line += "  \(place)" }
         if let code = f.code { line += "  [\(code)]" }
         line += "  \(f.message)"
