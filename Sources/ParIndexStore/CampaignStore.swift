@@ -246,7 +246,10 @@ public final class CampaignStore: Sendable {
             // The bytes are read once: hashed, stored and validated from memory.
             let source = sources[i]
             if source.skipReason != nil { return Item(file: checker.check(source).file) }
-            guard let data = try? source.data() else { return Item(file: checker.check(source).file) }
+            let data: Data
+            do { data = try source.data(limits: options.limits) } catch {
+                return Item(file: .unreadable(source.displayName, reason: FileChecker.describe(error)))
+            }
             let file = checker.check(.bytes(data, name: source.displayName)).file
             return Item(file: file, data: data, sha: Self.sha256(data))
         }, consume: { i, item in

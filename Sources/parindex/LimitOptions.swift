@@ -51,10 +51,18 @@ struct LimitOptions: ParsableArguments {
                 """, valueName: "KiB"))
     var maxStringKiB: Int?
 
+    @Option(name: .customLong("max-file-mib"),
+            help: ArgumentHelp("""
+                Dung lượng tối đa của một tệp nhận vào (trước khi giải nén), tính bằng MiB \
+                (mặc định \(LimitOptions.defaults.maxFileBytes >> 20)).
+                """, valueName: "MiB"))
+    var maxFileMiB: Int?
+
     func validate() throws {
         let values: [(String, Int?)] = [
             ("--max-part-mib", maxPartMiB), ("--max-total-mib", maxTotalMiB), ("--max-ratio", maxRatio),
             ("--max-cells", maxCells), ("--max-shared-strings", maxSharedStrings), ("--max-string-kib", maxStringKiB),
+            ("--max-file-mib", maxFileMiB),
         ]
         for case (let name, let value?) in values where value < 1 {
             throw ValidationError("\(name) phải là số nguyên dương (đang là \(value)).")
@@ -71,6 +79,7 @@ struct LimitOptions: ParsableArguments {
         if let maxCells { limits.maxCellsPerSheet = maxCells }
         if let maxSharedStrings { limits.maxSharedStrings = maxSharedStrings }
         if let maxStringKiB { limits.maxStringBytes = Self.scaled(maxStringKiB, shift: 10) }
+        if let maxFileMiB { limits.maxFileBytes = Self.scaled(maxFileMiB, shift: 20) }
         return limits
     }
 

@@ -1,10 +1,9 @@
 import ArgumentParser
 import Foundation
-import Synchronization
 import ParIndexKit
 
 /// `parindex template`: blank templates (biểu mẫu) for the units that lead criteria.
-struct TemplateCommand: ParsableCommand {
+struct TemplateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
         abstract: "Lập biểu mẫu trống (.xlsx) cho đơn vị chủ trì: các tiêu chí đơn vị chủ trì, ô cần điền mở khóa, phần còn lại khóa.",
@@ -50,16 +49,13 @@ struct TemplateCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let context = try CommandContext.load(framework: framework, layout: layout)
-        let loaded = context.framework
-        let chosenLayout = context.layout
-        let builder = TemplateBuilder(framework: loaded, layout: chosenLayout, password: password)
-
-        var jobs: [(unit: ParIndexKit.Unit, path: String)] = []
+        let run = TemplateRun(framework: context.framework, layout: context.layout, password: password)
+        let jobs: [TemplateRun.Job]
         if all, let outDir {
-            let units = builder.selector.leadUnits()
-            guard !units.isEmpty else {
+            jobs = run.jobsForAllLeadUnits(in: outDir)
+            guard !jobs.isEmpty else {
                 Console.writeError("parindex: \(framework): không đơn vị nào trong bộ tiêu chí chủ trì tiêu chí nào\n")
                 throw ExitCode(2)
             }
@@ -69,38 +65,19 @@ struct TemplateCommand: ParsableCommand {
                 Console.writeError("parindex: \(outDir): không tạo được thư mục\n")
                 throw ExitCode(2)
             }
-            let folder = URL(fileURLWithPath: outDir)
-            for (unit, name) in zip(units, TemplateFileName.names(for: units)) {
-                jobs.append((unit, folder.appendingPathComponent(name).path))
-            }
         } else if let unit, let output {
-            do {
-                jobs.append((try builder.selector.unit(named: unit), output))
-            } catch {
+            do { jobs = [try run.job(unitNamed: unit, path: output)] } catch {
                 Console.reportUnreadable(unit, error)
                 throw ExitCode(2)
             }
-        }
+        } else { jobs = [] }
 
-        // Templates are independent files: write them on every core, report in order.
-        let work = jobs
-        let outcomes = Mutex([Result<TemplateSummary, any Error>?](repeating: nil, count: work.count))
-        DispatchQueue.concurrentPerform(iterations: work.count) { i in
-            let outcome = Result { try builder.write(unit: work[i].unit, to: work[i].path) }
-            outcomes.withLock { $0[i] = outcome }
-        }
-        for (job, outcome) in zip(jobs, outcomes.withLock { $0 }) {
-            let summary: TemplateSummary
-            switch outcome! {
-            case .success(let written): summary = written
-            case .failure(let error as TemplateError):
-                Console.reportUnreadable(job.unit.code, error)
-                throw ExitCode(2)
-            case .failure(let error):
-                Console.reportUnreadable(job.path, error)
+        for written in try await run.run(jobs) {
+            if let error = written.error {
+                Console.writeError("parindex: \(written.errorSubject ?? written.path): \(error)\n")
                 throw ExitCode(2)
             }
-            print("Đã ghi \(summary.path): \(summary.unit.code) (\(summary.unit.name)), \(summary.inputRowCount) tiêu chí chủ trì, bố cục \(chosenLayout.name).")
+            print("Đã ghi \(written.path): \(written.unit) (\(written.unitName)), \(written.inputRows ?? 0) tiêu chí chủ trì, bố cục \(context.layout.name).")
         }
     }
 }

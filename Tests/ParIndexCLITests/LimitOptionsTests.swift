@@ -91,4 +91,34 @@ struct LimitOptionsTests {
         #expect(result.status == 64)
         #expect(result.stderr.contains("--max-cells phải là số nguyên dương"), "\(result.stderr)")
     }
+
+    /// `--max-file-mib` bounds the bytes a campaign reads whole to hash and store: a larger
+    /// file is refused by its size (before it is read) with the reason on its own line, the
+    /// others are stored.
+    @Test func maxFileMiBRefusesALargerFileInCampaignAdd() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let campaign = dir.appendingPathComponent("c.parindex").path
+        #expect(try CLI.run(["campaign", "new", campaign, "--framework", Self.framework]).status == 0)
+        // A workbook padded past 1 MiB with an unread zip entry is still a valid return.
+        let padded = dir.appendingPathComponent("lon.xlsx")
+        try FileManager.default.copyItem(atPath: CLI.root.appendingPathComponent(Self.small).path, toPath: padded.path)
+        let pad = dir.appendingPathComponent("pad.bin")
+        try Data((0..<(1_200_000)).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }).write(to: pad)
+        let zip = Process()
+        zip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        zip.arguments = ["python3", "-c", "import sys,zipfile; zipfile.ZipFile(sys.argv[1],'a',zipfile.ZIP_STORED).write(sys.argv[2],'customXml/pad.bin')", padded.path, pad.path]
+        try zip.run(); zip.waitUntilExit()
+        #expect(zip.terminationStatus == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: padded.path)[.size] as! Int > 1 << 20)
+
+        let limited = try CLI.run(["campaign", "add", campaign, "--max-file-mib", "1", padded.path,
+                                   CLI.root.appendingPathComponent(Self.big).path])
+        #expect(limited.status == 2, "\(limited.stdout)\(limited.stderr)")
+        #expect(limited.stderr.contains("\(padded.path): tệp lớn quá giới hạn cho phép (1 MiB)"), "\(limited.stderr)")
+        // Without the flag the same file is read and stored.
+        let unlimited = try CLI.run(["campaign", "add", campaign, padded.path])
+        #expect(unlimited.stderr.isEmpty, "\(unlimited.stderr)")
+        #expect(unlimited.status != 2)
+    }
 }

@@ -110,4 +110,15 @@ import XLSX
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("parindex: /nonexistent/khung.yaml: "))
     }
+
+    /// A template that cannot be written names the output path (not the unit) in its one line.
+    @Test func unwritableOutputNamesThePath() throws {
+        let out = "/nonexistent-dir/mau.xlsx"
+        let result = try CLI.run(["template", "--framework", Self.framework("000-van-phong-ubnd-dak-nong-2020"),
+                                  "--unit", "NCKSTTHC", "-o", out])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("parindex: \(out): "), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stdout.isEmpty)
+    }
 }

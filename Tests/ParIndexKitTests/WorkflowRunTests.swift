@@ -97,3 +97,27 @@ struct WorkflowRunTests {
         for w in written { #expect(try Submission.read(path: w.path).identity?.unitCode == w.unit) }
     }
 }
+
+/// A source read whole (for hashing) is bounded by `ReadLimits.maxFileBytes` before any of
+/// its bytes are read.
+@Suite("Submission source size bound")
+struct SubmissionSourceLimitTests {
+    @Test func fileAndBytesOverTheLimitAreRefusedBySize() throws {
+        let dir = try ExampleWorkflowTests.scratch()
+        let path = dir.appendingPathComponent("lon.xlsx").path
+        try Data(repeating: 0x50, count: 5_000).write(to: URL(fileURLWithPath: path))
+        var limits = ReadLimits.default
+        limits.maxFileBytes = 4_096
+        #expect(throws: XLSXError.fileTooLarge(limit: "4 KiB")) { try SubmissionSource.file(path: path).data(limits: limits) }
+        #expect(throws: XLSXError.fileTooLarge(limit: "4 KiB")) {
+            try SubmissionSource.bytes(Data(count: 4_097), name: "tai-len.xlsx").data(limits: limits)
+        }
+        limits.maxFileBytes = 5_000
+        #expect(try SubmissionSource.file(path: path).data(limits: limits).count == 5_000)
+        #expect(XLSXError.fileTooLarge(limit: "4 KiB").message.hasPrefix("tệp lớn quá giới hạn cho phép (4 KiB)"))
+    }
+
+    @Test func missingFileIsCannotOpen() {
+        #expect(throws: XLSXError.self) { try SubmissionSource.file(path: "/nonexistent/x.xlsx").data() }
+    }
+}

@@ -67,7 +67,7 @@ public struct FileChecker: Sendable {
     }
 
     /// A one-line Vietnamese reason for an unexpected error (file system errors included).
-    static func describe(_ error: any Error) -> String {
+    public static func describe(_ error: any Error) -> String {
         if let error = error as? CocoaError {
             switch error.code {
             case .fileReadNoSuchFile, .fileNoSuchFile: return "không tìm thấy tệp"

@@ -24,11 +24,15 @@ public enum SubmissionSource: Sendable, Hashable {
         (displayName as NSString).lastPathComponent
     }
 
-    /// The source's bytes (reads the file for `.file`).
-    public func data() throws -> Data {
+    /// The source's bytes (reads the file for `.file`), refused with
+    /// ``XLSXError/fileTooLarge(limit:)`` beyond ``ReadLimits/maxFileBytes`` before a byte
+    /// of a larger file is read.
+    public func data(limits: ReadLimits = .default) throws -> Data {
         switch self {
-        case .file(let path, _): return try Data(contentsOf: URL(fileURLWithPath: path))
-        case .bytes(let data, _): return data
+        case .file(let path, _): return try FileBytes.read(path: path, limits: limits)
+        case .bytes(let data, _):
+            try FileBytes.check(count: data.count, limits: limits)
+            return data
         }
     }
 

@@ -20,6 +20,9 @@ public struct TemplateRun: Sendable {
         public var inputRows: Int?
         /// Why it could not be written (Vietnamese); nil on success.
         public var error: String?
+        /// What the error is about, for a one-line message `parindex: <subject>: <error>`:
+        /// the unit's code when the unit cannot have a template, else the output path.
+        public var errorSubject: String?
     }
 
     public let builder: TemplateBuilder
@@ -37,6 +40,12 @@ public struct TemplateRun: Sendable {
         return zip(units, TemplateFileName.names(for: units)).map { Job(unit: $0, path: base.appendingPathComponent($1).path) }
     }
 
+    /// One job for the unit named by `name` (code, name or another name of it).
+    /// Throws ``TemplateError`` (its message lists the known codes) when there is none.
+    public func job(unitNamed name: String, path: String) throws -> Job {
+        Job(unit: try builder.selector.unit(named: name), path: path)
+    }
+
     /// Writes every job; results in job order.
     public func run(_ jobs: [Job]) async throws -> [Written] {
         let builder = self.builder, progress = options.progress
@@ -48,7 +57,8 @@ public struct TemplateRun: Sendable {
                 let summary = try builder.write(unit: job.unit, to: job.path)
                 return Written(unit: job.unit.code, unitName: job.unit.name, path: summary.path, inputRows: summary.inputRowCount)
             } catch {
-                return Written(unit: job.unit.code, unitName: job.unit.name, path: job.path, error: String(describing: error))
+                return Written(unit: job.unit.code, unitName: job.unit.name, path: job.path, error: String(describing: error),
+                               errorSubject: error is TemplateError ? job.unit.code : job.path)
             }
         }, consume: { i, written in
             results.withLock { $0[i] = written }

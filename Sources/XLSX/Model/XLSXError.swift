@@ -37,6 +37,8 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
     case unsafeEntryName(String)
     /// A part's uncompressed size, the total, or the compression ratio passes a limit.
     case limitExceeded(part: String, limit: String)
+    /// The file itself is larger than the limit (the limit spelt out).
+    case fileTooLarge(limit: String)
     /// No sheet with this name.
     case sheetNotFound(String)
     /// Writing failed (libxlsxwriter's error or a file-system error).
@@ -82,6 +84,8 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
         case .limitExceeded(let part, let limit):
             let bomb = limit.contains("nén") ? "; có thể là tệp nén độc hại (zip bomb)" : ""
             return "phần \(part) vượt giới hạn cho phép (\(limit))\(bomb)"
+        case .fileTooLarge(let limit):
+            return "tệp lớn quá giới hạn cho phép (\(limit)); đề nghị kiểm tra lại tệp hoặc tách nhỏ trước khi gửi"
         case .sheetNotFound(let name):
             return "không có trang tính \"\(name)\""
         case .writeFailed(let why):

@@ -20,6 +20,10 @@ public struct ReadLimits: Hashable, Sendable {
     /// declare: libfreexl allocates that many cells when it opens the file. The default,
     /// one full Excel 97 sheet (65,536 × 256), costs about 256 MiB.
     public var maxLegacyGridCells: Int
+    /// Largest size of one file as received (compressed), in bytes. A file is read whole
+    /// into memory when it is hashed for the campaign store or the result cache, or read
+    /// as a legacy `.xls`: this bound applies before any of its bytes are read.
+    public var maxFileBytes: Int
 
     public init(maxPartBytes: Int = 512 << 20,
                 maxTotalBytes: Int = 1 << 30,
@@ -28,7 +32,8 @@ public struct ReadLimits: Hashable, Sendable {
                 maxSharedStrings: Int = 5_000_000,
                 maxStringBytes: Int = 1 << 20,
                 maxCellsPerSheet: Int = 50_000_000,
-                maxLegacyGridCells: Int = 16_777_216) {
+                maxLegacyGridCells: Int = 16_777_216,
+                maxFileBytes: Int = 256 << 20) {
         self.maxPartBytes = maxPartBytes
         self.maxTotalBytes = maxTotalBytes
         self.maxCompressionRatio = maxCompressionRatio
@@ -37,6 +42,7 @@ public struct ReadLimits: Hashable, Sendable {
         self.maxStringBytes = maxStringBytes
         self.maxCellsPerSheet = maxCellsPerSheet
         self.maxLegacyGridCells = maxLegacyGridCells
+        self.maxFileBytes = maxFileBytes
     }
 
     public static let `default` = ReadLimits()

@@ -28,6 +28,10 @@ struct CampaignAdd: AsyncParsableCommand {
         for result in results {
             let file = result.file
             switch (result.outcome, result.submission) {
+            case (.skipped, _) where file.status == .unreadable:
+                // Not even its bytes could be taken (missing, over --max-file-mib): nothing stored.
+                out.flush()
+                Console.writeError("parindex: \(file.file): \(file.reason ?? "")\n")
             case (.skipped, _):
                 out.write("\(file.file): \(file.reason ?? "bỏ qua")\n")
             case (.alreadyReceived, let s?):
