@@ -32,30 +32,43 @@ enum WorkbookDump {
         }
     }
 
+    /// ``WorkbookListing`` streamed: keys in sorted order, a line break before each sheet
+    /// and each row (see ``ReportJSON/compactEncoder()``).
     static func json(reader: any SpreadsheetReader, sheets: [SheetInfo], file: String, out: OutputBuffer) throws {
-        out.write("{\"file\":\(JSONText.quote(file)),\"date1904\":\(reader.uses1904DateSystem),\"sheets\":[")
+        out.write("{\"date1904\":\(reader.uses1904DateSystem),\"file\":")
+        out.writeJSONString(file)
+        out.write(",\"sheets\":[")
         for (i, sheet) in sheets.enumerated() {
             if i > 0 { out.write(",") }
-            out.write("\n{\"name\":\(JSONText.quote(sheet.name)),\"index\":\(sheet.index),\"state\":\"\(sheet.state.rawValue)\",\"rows\":[")
+            out.write("\n{\"index\":\(sheet.index),\"name\":")
+            out.writeJSONString(sheet.name)
+            out.write(",\"rows\":[")
             var first = true
             let summary = try reader.readRows(of: sheet) { row in
-                out.write(first ? "\n" : ",\n")
+                out.write(first ? "\n{\"cells\":[" : ",\n{\"cells\":[")
                 first = false
-                out.write("{\"row\":\(row.number),\"cells\":[")
                 for (j, cell) in row.cells.enumerated() {
                     if j > 0 { out.write(",") }
                     writeCellJSON(cell, to: out)
                 }
-                out.write("]}")
+                out.write("],\"row\":\(row.number)}")
             }
-            out.write("],\"dimension\":\(summary.dimension.map { JSONText.quote($0.a1) } ?? "null")")
-            out.write(",\"mergedRanges\":[\(summary.mergedRanges.map { JSONText.quote($0.a1) }.joined(separator: ","))]}")
+            out.write("],\"state\":\"\(sheet.state.rawValue)\",\"summary\":{")
+            if let dimension = summary.dimension { out.write("\"dimension\":\(JSONText.quote(dimension.a1)),") }
+            out.write("\"mergedRanges\":[\(summary.mergedRanges.map { JSONText.quote($0.a1) }.joined(separator: ","))]}}")
         }
         out.write("]}\n")
     }
 
+    /// `{"formula":…,"ref":…,"type":…,"value":…}`, keys sorted.
     private static func writeCellJSON(_ cell: Cell, to out: OutputBuffer) {
-        out.write("{\"ref\":\"")
+        if let formula = cell.formula {
+            out.write("{\"formula\":")
+            out.writeJSONString(formula)
+            out.write(",\"ref\":\"")
+        } else {
+            out.write("{\"ref\":\"")
+        }
         out.write(columnName(cell.reference.column))
         out.write(String(cell.reference.row))
         switch cell.value {
@@ -65,7 +78,6 @@ enum WorkbookDump {
         case .error(let e): out.write("\",\"type\":\"error\",\"value\":"); out.writeJSONString(e)
         case .date(let d): out.write("\",\"type\":\"date\",\"value\":"); out.writeJSONString(isoDate(d))
         }
-        if let formula = cell.formula { out.write(",\"formula\":"); out.writeJSONString(formula) }
         out.write("}")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ParIndexKit
 
 struct InspectCommandTests {
     @Test func inspectsALibreOfficeWorkbookInVietnamese() throws {
@@ -20,7 +21,8 @@ struct InspectCommandTests {
         let sheets = try #require(object?["sheets"] as? [[String: Any]])
         #expect(sheets.count == 1)
         #expect(sheets[0]["name"] as? String == "Sheet1")
-        #expect(sheets[0]["mergedRanges"] as? [String] == ["A1:E1", "A2:E2", "A3:E3"])
+        let summary = try #require(sheets[0]["summary"] as? [String: Any])
+        #expect(summary["mergedRanges"] as? [String] == ["A1:E1", "A2:E2", "A3:E3"])
         let rows = try #require(sheets[0]["rows"] as? [[String: Any]])
         let row6 = try #require(rows.first { $0["row"] as? Int == 6 })
         let cells = try #require(row6["cells"] as? [[String: Any]])
@@ -99,5 +101,61 @@ struct FrameworkImportCommandTests {
         let r = try CLI.run(["framework", "import", CLI.root.appendingPathComponent("Tests/Fixtures/formats/legacy.doc").path, "-o", "/tmp/x.yaml"])
         #expect(r.status == 2)
         #expect(r.stderr.hasPrefix("parindex: "))
+    }
+
+    /// `inspect --json` streams exactly the shared Codable style: the output, decoded as a
+    /// ``WorkbookListing`` and encoded again by ``ReportJSON/compactEncoder()``, gives the
+    /// same bytes once the line breaks between rows are taken out (strings escape theirs).
+    /// Workbooks from LibreOffice, openpyxl, xlsxwriter (1904 dates, inline strings) and
+    /// our own writer, with formulas, dates, booleans, errors and control characters.
+    @Test(arguments: ["Tests/Fixtures/reader/libreoffice.xlsx", "Tests/Fixtures/reader/openpyxl_basic.xlsx",
+                      "Tests/Fixtures/reader/xlsxwriter_1904.xlsx", "Tests/Fixtures/reader/xlsxwriter_constant_memory.xlsx",
+                      "Examples/appendices/004-khac-phuc-2023.xlsx", "Examples/appendices/000-van-phong-ubnd-dak-nong-2020.xlsx"])
+    func inspectJSONIsTheCodableEncodingOfAWorkbookListing(_ file: String) throws {
+        let path = CLI.root.appendingPathComponent(file).path
+        let r = try CLI.run(["inspect", path, "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let bytes = Data(r.stdout.utf8)
+        let listing = try JSONDecoder().decode(WorkbookListing.self, from: bytes)
+        #expect(!listing.sheets.isEmpty && listing.sheets.contains { !$0.rows.isEmpty })
+        let again = try ReportJSON.compactEncoder().encode(listing)
+        #expect(again == Data(bytes.filter { $0 != 0x0A }), "\(file): streamed JSON differs from the Codable encoding")
+    }
+
+    static let hasXlsxwriter: Bool = {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", "import xlsxwriter"]
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return false }
+        p.waitUntilExit()
+        return p.terminationStatus == 0
+    }()
+
+    /// Control characters are escaped the way JSONEncoder escapes them (`\b`, `\f`, `\u001f`).
+    @Test(.enabled(if: Self.hasXlsxwriter, "Python xlsxwriter is not installed: this fixture cannot be made"))
+    func controlCharactersAreEscapedAsJSONEncoderDoes() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("ky-tu.xlsx").path
+        let script = """
+        import sys, xlsxwriter
+        wb = xlsxwriter.Workbook(sys.argv[1]); ws = wb.add_worksheet("Tờ 1")
+        ws.write_string(0, 0, "a\\x08b\\x0cc\\x1fd\\"e\\\\f/g\\nh\\ti")
+        ws.write_formula(0, 1, "=1+1", None, 2); ws.write_boolean(0, 2, True); ws.write_number(0, 3, 0.1)
+        wb.close()
+        """
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", "-c", script, path]
+        try python.run(); python.waitUntilExit()
+        try #require(python.terminationStatus == 0, "xlsxwriter is needed to make this fixture")
+        let r = try CLI.run(["inspect", path, "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let bytes = Data(r.stdout.utf8)
+        let listing = try JSONDecoder().decode(WorkbookListing.self, from: bytes)
+        #expect(try ReportJSON.compactEncoder().encode(listing) == Data(bytes.filter { $0 != 0x0A }))
+        #expect(r.stdout.contains(#""value":"a\bb\fc\u001fd\"e\\f/g\nh\ti""#), "\(r.stdout)")
+        #expect(listing.sheets[0].name == "Tờ 1")
     }
 }
