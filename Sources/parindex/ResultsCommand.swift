@@ -72,19 +72,14 @@ struct ResultsCommand: ParsableCommand {
             main = loaded.scores
             findings = loaded.findings
         } else {
-            for file in files {
-                do {
-                    var sheet = try ScoreSheetReader.load(path: file, framework: fw, limits: limits.readLimits)
-                    if sheet.entity == nil {
-                        sheet.entity = (try? Submission.read(path: file, limits: limits.readLimits))?
-                            .unit(in: UnitDirectory(units: fw.units))?.name ?? (file as NSString).lastPathComponent
-                    }
-                    peers.append(sheet)
-                } catch {
-                    Console.reportUnreadable(file, error)
-                }
+            // Peer units ranked together: one self-assessment each, nothing to appraise.
+            guard appraisal == nil else {
+                throw ValidationError("--appraisal áp vào một kết quả; với nhiều tệp (các đơn vị xếp hạng với nhau) không dùng --appraisal.")
             }
-            guard let first = peers.first else { throw ExitCode(2) }
+            let loaded = PeerScores.load(paths: files, framework: fw, limits: limits.readLimits)
+            for failure in loaded.unreadable { Console.writeError("parindex: \(failure.path): \(failure.reason)\n") }
+            guard let first = loaded.sheets.first else { throw ExitCode(2) }
+            peers = loaded.sheets
             main = first
         }
         try report(fw, main: main, peers: peers, findings: findings)
@@ -107,9 +102,7 @@ struct ResultsCommand: ParsableCommand {
         }
         if let json {
             if json == "-" {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(results), as: UTF8.self))
+                print(try ReportJSON.string(results))
             } else {
                 try CycleIO.writeJSON(results, to: json)
             }

@@ -51,6 +51,26 @@ struct CycleCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: path("mau-2024")).count == 7)
     }
 
+    /// Several files are peer units ranked together: each named after its unit, an
+    /// unreadable one reported on its own line while the others are ranked; an appraisal
+    /// cannot be applied to peers and is refused rather than ignored.
+    @Test func peersAreRankedAndAnAppraisalIsRefusedForThem() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("hong.xlsx").path
+        try Data("not a zip".utf8).write(to: URL(fileURLWithPath: bad))
+        let a = CLI.root.appendingPathComponent("Examples/submissions/Phong Noi vu - tu cham 2023.xlsx").path
+        let b = CLI.root.appendingPathComponent("Examples/submissions/Tu phap - bang tu cham diem 2023.xlsx").path
+        let r = try CLI.run(["results", "--framework", Self.framework, a, bad, b, "--json", "-"])
+        #expect(r.stderr == "parindex: \(bad): " + XLSXError.notAZip.message + "\n", "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let peers = try #require(object["peers"] as? [[String: Any]])
+        #expect(peers.count == 2)
+        #expect(Set(peers.compactMap { $0["name"] as? String }) == ["Phòng Nội vụ", "Phòng Tư pháp"], "\(peers)")
+        let refused = try CLI.run(["results", "--framework", Self.framework, a, b, "--appraisal", Self.filled, "--json", "-"])
+        #expect(refused.status == 64 && refused.stderr.contains("--appraisal"), "\(refused.stderr)")
+    }
+
     @Test func unreadableInputsGetOneLine() throws {
         let dir = try CLI.tempDir()
         let bad = dir.appendingPathComponent("hong.xlsx").path
