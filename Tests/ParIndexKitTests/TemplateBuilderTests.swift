@@ -123,10 +123,16 @@ import XLSX
                     let open = try package.isUnlocked(cell)
                     #expect(open == (row.isInput && !column.given), "\(name) \(unit.code) \(cell)")
                     guard row.isInput, !column.given else { continue }
-                    if column.role.isScore, let max = row.criterion.max {
-                        // A decimal rule whose range covers the cell and whose upper bound is the max.
-                        let pattern = "type=\"decimal\"[^>]*sqref=\"\(cell)\"><formula1>0</formula1><formula2>\(Self.formula(max))</formula2>"
-                        #expect(sheet.range(of: pattern, options: .regularExpression) != nil, "\(cell) max \(max)")
+                    if column.role.isScore, column.role != .max, let max = row.criterion.max {
+                        // A custom rule whose range covers the cell: a number from 0 to the
+                        // max, or a not-applicable mark; its formula refers to the range's
+                        // top-left cell.
+                        let rules = Self.customRules(in: sheet).filter { Self.covers($0.sqref, cell) }
+                        #expect(rules.count == 1, "\(cell): \(rules)")
+                        if let rule = rules.first, let anchor = rule.sqref.split(separator: ":").first {
+                            #expect(rule.formula == "OR(AND(ISNUMBER(\(anchor)),\(anchor)>=0,\(anchor)<=\(Self.formula(max))),"
+                                    + "\(anchor)=\"KAD\",\(anchor)=\"Không áp dụng\",\(anchor)=\"N/A\")", "\(cell) max \(max)")
+                        }
                     }
                     if column.role == .coop {
                         let list = "<formula1>'Danh sách đơn vị'!$A$1:$A$\(framework.units.count)</formula1>"
@@ -192,7 +198,8 @@ import XLSX
         let first = try #require(firstInput)
         let cell = "D\(TemplateBuilder.headerRow + 1 + first)"
         let max = try #require(rows[first].criterion.max)
-        #expect(sheet.contains("sqref=\"\(cell)\"><formula1>0</formula1><formula2>\(Self.formula(max))</formula2>"))
+        #expect(Self.customRules(in: sheet).contains { $0.sqref.hasPrefix(cell) && $0.formula.contains("\(cell)<=\(Self.formula(max))") },
+                "\(Self.customRules(in: sheet))")
         #expect(sheet.contains("prompt=\"Nhập điểm từ 0 đến \(TemplateValidation.vietnamese(max))"))
         // No co-unit column in this layout: no list rule.
         #expect(!sheet.contains("type=\"list\""))
@@ -229,10 +236,65 @@ import XLSX
         #expect(rows.last?.isLed == true && rows.last?.isInput == false)
     }
 
+    /// A unit marks a criterion that does not apply to it with `KAD` in its template (the
+    /// cell's rule accepts it); the return validates without an error at that cell and the
+    /// score is read as not applicable. Filled with openpyxl, as units' Excel would.
+    @Test(.enabled(if: TemplateBuilderTests.hasOpenpyxl, "Python openpyxl is not installed"))
+    func notApplicableMarkTypedInATemplateIsAccepted() throws {
+        let framework = try TemplateFixtures.framework(TemplateFixtures.frameworkNames[0])
+        let layout = try TemplateBuilder.defaultLayout(for: framework)
+        let builder = TemplateBuilder(framework: framework, layout: layout)
+        let unit = try #require(builder.selector.leadUnits().first)
+        let folder = try TemplateFixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("mau.xlsx").path
+        _ = try builder.write(unit: unit, to: path)
+        let rows = builder.selector.rows(for: unit)
+        let offset = try #require(rows.firstIndex { $0.isInput })
+        let column = try #require(layout.columns.firstIndex { $0.role.isScore && $0.role != .max && !$0.given })
+        let cell = CellReference(row: TemplateBuilder.headerRow + 1 + offset, column: column + 1).a1
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", "-c", "import sys,openpyxl; wb=openpyxl.load_workbook(sys.argv[1]); "
+                            + "wb[sys.argv[3]][sys.argv[2]]='KAD'; wb.save(sys.argv[1])", path, cell, TemplateBuilder.mainSheetName]
+        try python.run(); python.waitUntilExit()
+        try #require(python.terminationStatus == 0)
+
+        let checked = FileChecker(framework: framework).check(.file(path: path)).file
+        #expect(!checked.findings.contains { $0.severity == .error && $0.cell?.description == cell },
+                "\(checked.findings.map(\.message))")
+        let submission = try Submission.read(path: path)
+        let row = try #require(submission.table.rows.first { $0.code == rows[offset].criterion.code })
+        let value = row.score(layout.columns[column].role)
+        if case .notApplicable = value {} else { Issue.record("\(cell) read as \(String(describing: value))") }
+    }
+
+    static let hasOpenpyxl: Bool = {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", "import openpyxl"]
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return false }
+        p.waitUntilExit()
+        return p.terminationStatus == 0
+    }()
+
     // MARK: - Helpers
 
     static func formula(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// The custom data-validation rules of a sheet: their range and formula (XML-unescaped).
+    static func customRules(in xml: String) -> [(sqref: String, formula: String)] {
+        let pattern = #"<dataValidation type="custom"[^>]*sqref="([^"]+)"><formula1>([^<]*)</formula1>"#
+        let regex = try! NSRegularExpression(pattern: pattern)
+        return regex.matches(in: xml, range: NSRange(xml.startIndex..., in: xml)).map { m in
+            (String(xml[Range(m.range(at: 1), in: xml)!]),
+             String(xml[Range(m.range(at: 2), in: xml)!]).replacingOccurrences(of: "&quot;", with: "\"")
+                .replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<")
+                .replacingOccurrences(of: "&gt;", with: ">"))
+        }
     }
 
     static func sqrefs(in xml: String, type: String) -> [String] {

@@ -1,4 +1,5 @@
 import Testing
+import XLSX
 @testable import ParIndexKit
 
 @Suite struct TemplateFileNameTests {
@@ -38,6 +39,14 @@ import Testing
         let rule = TemplateValidation.score(header: long, max: 0.25, code: "1.2.3")
         #expect(rule.kind == .decimal(.between(0, 0.25)))
         #expect(rule.inputMessage == "Nhập điểm từ 0 đến 0,25 (điểm chuẩn của tiêu chí 1.2.3). \(TemplateValidation.decimalAdvice)")
+        // A unit's own score may say "not applicable": a custom rule, messages within Excel's
+        // 255 characters even for a long code and a large maximum.
+        let na = TemplateValidation.score(header: long, max: 1234.125, code: "10.12.3.4-a", notApplicable: true)
+        #expect(TemplateValidation.anchored(na, at: CellReference(a1: "F9")!).kind
+                == .custom(#"=OR(AND(ISNUMBER(F9),F9>=0,F9<=1234.125),F9="KAD",F9="Không áp dụng",F9="N/A")"#))
+        #expect((na.inputMessage ?? "").unicodeScalars.count <= 255 && (na.errorMessage ?? "").unicodeScalars.count <= 255,
+                "\((na.errorMessage ?? "").unicodeScalars.count)")
+        #expect(na.inputMessage?.contains("ghi KAD nếu tiêu chí không áp dụng") == true)
         #expect((rule.inputMessage ?? "").unicodeScalars.count <= 255 && (rule.errorMessage ?? "").unicodeScalars.count <= 255)
         #expect((rule.inputTitle ?? "").unicodeScalars.count <= 32)
         #expect(rule.errorStyle == .stop)

@@ -38,7 +38,7 @@ struct InstructionsSheet {
             out.append("Các cột \(names(given)) được lấy từ bộ tiêu chí và đã khóa, không sửa được. \(lock)")
         }
         if toFill.contains(where: \.role.isScore) {
-            out.append("Điểm là số từ 0 đến điểm chuẩn của tiêu chí; Excel báo lỗi nếu vượt điểm chuẩn. \(TemplateValidation.decimalAdvice) Dòng nhóm và dòng Tổng cộng tự cộng điểm các tiêu chí con.")
+            out.append("Điểm là số từ 0 đến điểm chuẩn của tiêu chí; Excel báo lỗi nếu vượt điểm chuẩn. Tiêu chí không áp dụng với đơn vị: ghi KAD (Không áp dụng) vào ô điểm. \(TemplateValidation.decimalAdvice) Dòng nhóm và dòng Tổng cộng tự cộng điểm các tiêu chí con.")
         }
         if toFill.contains(where: { $0.role == .coop }) {
             let source = hasUnitList ? "Chọn đơn vị trong danh sách thả xuống. " : ""

@@ -191,7 +191,7 @@ public struct TemplateBuilder: Sendable {
             for run in columnRuns {
                 let range = CellRange(first: CellReference(row: run.rows.lowerBound, column: index + 1),
                                       last: CellReference(row: run.rows.upperBound, column: index + 1))
-                try sheet.addDataValidation(range: range, rule: run.rule)
+                try sheet.addDataValidation(range: range, rule: TemplateValidation.anchored(run.rule, at: range.first))
             }
         }
 
@@ -275,8 +275,9 @@ public struct TemplateBuilder: Sendable {
     private func rule(for column: LayoutColumn, criterion: Criterion, unitList: String?) -> DataValidation? {
         let header = column.headerText(year: framework.metadata.year)
         if column.role.isScore {
+            // The unit's own scores may say the criterion does not apply; the maximum may not.
             return TemplateValidation.score(header: header, max: column.role == .max ? nil : criterion.max,
-                                            code: criterion.code)
+                                            code: criterion.code, notApplicable: column.role != .max)
         }
         if column.role == .coop, let unitList {
             return TemplateValidation.units(header: header, listFormula: unitList)
