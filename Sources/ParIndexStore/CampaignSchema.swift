@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import ParIndexKit
 
 /// The campaign store's schema, as a chain of migrations from the first version on.
 /// A store written by an older build is migrated when opened; migrations are never
@@ -11,8 +13,9 @@ import GRDB
 /// - `blob`: each distinct file received, by SHA-256 (content addressed: the same bytes
 ///   are stored once);
 /// - `submission`: every file received — unit, version per unit, received time,
-///   original name, size, SHA-256, status, counts, and the ``CheckedFile`` JSON (findings
-///   and extracted row values, so consolidation never reads a workbook again).
+///   original name, size, SHA-256, status, counts, and the ``CheckedFile`` (findings
+///   and extracted row values, so consolidation never reads a workbook again) — JSON in
+///   v1 and v2, the binary form of ``CheckedFileCodec`` from v3 on.
 public enum CampaignSchema {
     /// All migrations, in order. A feature that needs its own tables (the web app's
     /// per-unit upload tokens, stored hashed) appends a migration (`v2-…`) here.
@@ -71,6 +74,23 @@ public enum CampaignSchema {
         }
         // v2-web: the web app's unit links, submitters and consolidations (WebTables.swift).
         WebTables.register(in: &migrator)
+        // v3: `submission.checked` holds the compact binary form of ``CheckedFileCodec``
+        // instead of JSON (decoding 1,000 JSON blobs took longer than reading the
+        // workbooks again); existing rows are converted in place.
+        migrator.registerMigration("v3-compact-checked") { db in
+            let decoder = JSONDecoder()
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, checked FROM submission")
+            var converted: [(Int64, Data)] = []
+            while let row = try rows.next() {
+                let data: Data = row["checked"]
+                guard data.first == UInt8(ascii: "{") else { continue }
+                let file = try decoder.decode(CheckedFile.self, from: data)
+                converted.append((row["id"], Data(CheckedFileCodec.encode(file))))
+            }
+            for (id, data) in converted {
+                try db.execute(sql: "UPDATE submission SET checked = ? WHERE id = ?", arguments: [data, id])
+            }
+        }
         return migrator
     }
 }

@@ -156,7 +156,7 @@ public final class CampaignStore: Sendable {
             guard let data = try Data.fetchOne(db, sql: "SELECT checked FROM submission WHERE id = ?", arguments: [id]) else {
                 throw CampaignError.noSubmission(id)
             }
-            return try JSONDecoder().decode(CheckedFile.self, from: data)
+            return try CheckedFileCodec.decode(data)
         }
     }
 
@@ -214,13 +214,12 @@ public final class CampaignStore: Sendable {
         let records = try history()
         let (_, superseded) = Self.precedence(records)
         let run = ConsolidationRun(framework: framework, layout: try consolidationLayout(), consolidation: options)
-        let decoder = JSONDecoder()
         return try database.read { db in
             let cursor = try Row.fetchCursor(db, sql: "SELECT id, checked FROM submission ORDER BY id")
             return try run.consolidate { add in
                 while let row = try cursor.next() {
                     let id: Int64 = row["id"]
-                    let file = try decoder.decode(CheckedFile.self, from: row["checked"] as Data)
+                    let file = try row.withUnsafeData(atIndex: 1) { data in try CheckedFileCodec.decode(data ?? Data()) }
                     let by = superseded[id].map { "phiên bản \($0.version) (\($0.originalName))" }
                     add(ConsolidationRun.Input(file: file, supersededBy: by))
                 }
@@ -280,7 +279,7 @@ public final class CampaignStore: Sendable {
     private func store(_ file: CheckedFile, data: Data?, sha: String?, originalName: String, unit: String?,
                        receivedAt: Date) throws -> IntakeResult {
         guard let data, let sha, file.status != .skipped else { return IntakeResult(outcome: .skipped, file: file) }
-        let checked = try JSONEncoder().encode(file)
+        let checked = Data(CheckedFileCodec.encode(file))
         return try database.write { db in
             if let existing = try Row.fetchOne(db, SubmissionRow.select(SubmissionRow.listColumns)
                 .filter(Column("sha256") == sha).order(Column("id"))) {

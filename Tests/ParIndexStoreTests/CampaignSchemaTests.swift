@@ -20,6 +20,11 @@ struct CampaignSchemaTests {
         let mode = try store.database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
 
+        // v3: the stored checked files were converted from JSON to the compact codec.
+        let blobs = try store.database.read { db in try Data.fetchAll(db, sql: "SELECT checked FROM submission") }
+        #expect(blobs.count == 7 && blobs.allSatisfy { Array($0.prefix(3)) == Array("PXC".utf8) })
+        for id in try store.history().map(\.id) { _ = try store.checkedFile(of: id) }
+
         let history = try store.history()
         #expect(history.count == 7)
         #expect(history.filter { $0.unit == "VHTT" }.map(\.version) == [1, 2])
