@@ -8,11 +8,23 @@ public struct CampaignDate: Codable, Hashable, Sendable, Comparable, CustomStrin
 
     public init(year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
 
-    /// Parses `YYYY-MM-DD`; nil when malformed or not a real day.
+    /// Parses `YYYY-MM-DD`, or the Vietnamese `dd/MM/yyyy` (`15/12/2023`, `5/1/2024`); nil
+    /// when malformed or not a real day.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
+        let y: Int, m: Int, d: Int
+        let iso = text.split(separator: "-", omittingEmptySubsequences: false)
+        let vietnamese = text.split(separator: "/", omittingEmptySubsequences: false)
+        if iso.count == 3, iso[0].count == 4, let year = Int(iso[0]), let month = Int(iso[1]), let day = Int(iso[2]),
+           iso[1].count == 2, iso[2].count == 2 {
+            (y, m, d) = (year, month, day)
+        } else if vietnamese.count == 3, vietnamese[2].count == 4, (1...2).contains(vietnamese[0].count),
+                  (1...2).contains(vietnamese[1].count), let day = Int(vietnamese[0]), let month = Int(vietnamese[1]),
+                  let year = Int(vietnamese[2]) {
+            (y, m, d) = (year, month, day)
+        } else {
+            return nil
+        }
+        guard (1...12).contains(m), (1...31).contains(d) else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         guard let date = calendar.date(from: DateComponents(year: y, month: m, day: d)),

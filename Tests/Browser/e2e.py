@@ -104,7 +104,7 @@ def main():
         # 1. Create the campaign from the example framework.
         framework = os.path.join(root, "Examples/frameworks/tu-danh-gia-huyen-2023.yaml")
         driver.find_element(By.CSS_SELECTOR, "input[name=framework]").send_keys(framework)
-        driver.execute_script("document.querySelector('#create input[name=deadline]').value = '2023-12-15'")
+        driver.find_element(By.CSS_SELECTOR, "#create input[name=deadline]").send_keys("15/12/2023")
         driver.find_element(By.CSS_SELECTOR, "#create button[type=submit]").click()
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "table.links"))
         links = {}
@@ -124,7 +124,7 @@ def main():
         driver.find_element(By.CSS_SELECTOR, "form.upload input[type=file]").send_keys("\n".join(coordinator_files))
         started = time.time()
         wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "ul.progress li")) == len(coordinator_files)
-                   and all(li.find_element(By.CLASS_NAME, "state").text in ("đã kiểm tra",) or "failed" in li.get_attribute("class")
+                   and all(li.find_element(By.CLASS_NAME, "state").text not in ("đang gửi…", "đang kiểm tra…")
                            for li in d.find_elements(By.CSS_SELECTOR, "ul.progress li"))
                    and d.execute_script("return document.body.dataset.refreshed || ''") != "")
         print("uploads checked in %.1f s" % (time.time() - started))
@@ -139,6 +139,18 @@ def main():
         check("Biểu mẫu!D20" in rows and "7.1.5" in rows["Biểu mẫu!D20"], "score above max at D20 (7.1.5)")
         note = [a for a in articles if "ghi-chu.txt" in a.text][0]
         check("không phải tệp Excel" in note.text, "text file refused with its reason")
+        # Beside each progress bar, that file's own outcome (not a bare "checked").
+        bars = {li.find_element(By.TAG_NAME, "span").text: li for li in driver.find_elements(By.CSS_SELECTOR, "ul.progress li")}
+        note_bar = bars["ghi-chu.txt"]
+        check("failed" in note_bar.get_attribute("class")
+              and note_bar.find_element(By.CLASS_NAME, "state").text.startswith("Không đọc được: ")
+              and "không phải tệp Excel" in note_bar.find_element(By.CLASS_NAME, "state").text,
+              "stray text file's bar says it was refused, with the reason")
+        check(bars["VHTT - tu danh gia 2023.xlsx"].find_element(By.CLASS_NAME, "state").text.startswith("Có lỗi: "),
+              "invalid return's bar says Có lỗi with its counts")
+        check(any(li.find_element(By.CLASS_NAME, "state").text == "Hợp lệ: 0 lỗi, 0 cảnh báo" or
+                  li.find_element(By.CLASS_NAME, "state").text.startswith("Hợp lệ")
+                  for li in bars.values()), "a valid return's bar says Hợp lệ")
         status = {r.find_element(By.CSS_SELECTOR, "td a").text: r.find_element(By.CSS_SELECTOR, ".badge").text
                   for r in driver.find_elements(By.CSS_SELECTOR, "#units tbody tr")}
         check(status["Phòng Nội vụ"] == "Hợp lệ", "Phòng Nội vụ Hợp lệ")
@@ -146,6 +158,8 @@ def main():
         check(status["Chi nhánh Văn phòng đăng ký đất đai"] == "Chưa nộp", "Chi nhánh VPĐKĐĐ Chưa nộp")
         check(status["Phòng Tư pháp"] == "Chưa nộp", "Phòng Tư pháp not yet submitted")
         driver.execute_script("window.scrollTo(0, 0)")
+        check(driver.find_element(By.CSS_SELECTOR, "#deadline-form input[name=deadline]").get_attribute("value") == "15/12/2023",
+              "deadline field shows ngày/tháng/năm")
         shot("web-overview.png")
         driver.execute_script("arguments[0].scrollIntoView()", vhtt)
         shot("web-findings.png")

@@ -42,3 +42,17 @@ struct CampaignSchemaTests {
         #expect(CampaignStore.sha256(try store.originalBytes(of: first.id)) == first.sha256)
     }
 }
+
+/// Deadlines as clerks type them: ISO from the command line, `ngày/tháng/năm` on the page.
+@Suite("Campaign dates")
+struct CampaignDateTests {
+    @Test func isoAndVietnameseFormsParseToTheSameDay() {
+        #expect(CampaignDate("2023-12-15") == CampaignDate(year: 2023, month: 12, day: 15))
+        #expect(CampaignDate("15/12/2023") == CampaignDate(year: 2023, month: 12, day: 15))
+        #expect(CampaignDate("5/1/2024") == CampaignDate(year: 2024, month: 1, day: 5))
+        #expect(CampaignDate(year: 2024, month: 1, day: 5).vietnamese == "05/01/2024")
+        for bad in ["31/02/2024", "12/15/2023", "2023-12-5", "15-12-2023", "15/12/23", "", "2023/12/15", "1/2/3/2024"] {
+            #expect(CampaignDate(bad) == nil, "\(bad)")
+        }
+    }
+}

@@ -245,7 +245,7 @@ extension WebApp {
                 let days = c.status.daysToDeadline ?? 0
                 return d.vietnamese + (days > 0 ? " (còn \(days) ngày)" : days == 0 ? " (hôm nay)" : " (đã quá \(-days) ngày)")
             } ?? "chưa đặt",
-            deadlineValue: deadline?.description ?? "", hasDeadline: deadline != nil, folder: c.folder, unitCount: rows.count,
+            deadlineValue: deadline?.vietnamese ?? "", hasDeadline: deadline != nil, folder: c.folder, unitCount: rows.count,
             validCount: c.status.units.filter { $0.state == .valid }.count,
             invalidCount: c.status.units.filter { $0.state == .invalid }.count,
             missingCount: c.status.units.filter { $0.state == .notSubmitted }.count,

@@ -31,9 +31,16 @@
       xhr.upload.onload = function () { bar.value = 100; state.textContent = "đang kiểm tra…"; };
       xhr.onload = function () {
         if (xhr.status === 200) {
-          state.textContent = "đã kiểm tra";
           var box = document.createElement("div");
           box.innerHTML = xhr.responseText;
+          // The file's own outcome beside its bar: "Hợp lệ", "Có lỗi: 2 lỗi, 0 cảnh báo",
+          // or "Không đọc được: <reason>" for a file refused (a stray note, a broken zip).
+          var article = box.querySelector("article.file");
+          var badge = article && article.querySelector(".badge");
+          var detail = article && (article.querySelector(".reason") || article.querySelector(".counts"));
+          state.textContent = badge ? badge.textContent + (detail ? ": " + detail.textContent : "") : "đã kiểm tra";
+          if (article && (article.classList.contains("unreadable") || article.classList.contains("skipped"))) li.className = "failed";
+          else if (article && article.classList.contains("invalid")) li.className = "invalid";
           while (box.firstChild) results.insertBefore(box.firstChild, results.firstChild);
         } else {
           li.className = "failed";
