@@ -86,7 +86,11 @@ struct InstructionsSheet {
         try sheet.write(nil, at: CellReference(row: row, column: 1), style: styles.sample)
         try sheet.write(.string("Ô nền vàng: ô bắt buộc phải điền."), at: CellReference(row: row, column: 2),
                         style: styles.instructionsText)
-        try sheet.setPageSetup(PageSetup(paper: .a4, orientation: .portrait, margins: .administrative, fitToWidth: true))
+        // Numbered on its own from 1, at the top centre from its second page (Nghị định 30),
+        // not continuing the numbers of Biểu mẫu when the whole workbook is printed.
+        try sheet.setPageSetup(PageSetup(paper: .a4, orientation: .portrait, margins: .administrative, fitToWidth: true,
+                                         header: "&C&\"Times New Roman,Regular\"&13&P", firstPageNumber: 1,
+                                         headerOnFirstPage: false))
         try sheet.protect(password: password)
     }
 
