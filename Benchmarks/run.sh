@@ -96,6 +96,13 @@ measure read.xlsx-count 100000 600 "" -- "$COUNT" "$BIG"
 cp "$DATA/last.out" "$DATA/xlsx-count.json"
 measure read.calamine 100000 600 "" -- python3 "$B/baselines/calamine_read.py" "$BIG"
 cp "$DATA/last.out" "$DATA/calamine.json"
+measure read.inspect 100000 600 "" -- "$PARINDEX" inspect "$BIG"
+# The table: find the header row, then every row as JSON (issue 14's 1.5× target).
+measure read.inspect-table-json 100000 600 "" -- "$PARINDEX" inspect --table --json "$BIG"
+measure read.calamine-table-json 100000 600 "" -- python3 "$B/baselines/calamine_table_json.py" "$BIG"
+# Start-up: the fastest of 20 runs (below GNU time's resolution).
+settle
+python3 "$B/gen/startup.py" --tsv "$TSV" --task startup.help --n 0 -- "$PARINDEX" --help >&2
 
 # ---------------------------------------------------------------- per N
 # gen_set DIR FW_UNITS N [COUNT]: framework with FW_UNITS communes + the submissions (cached)
@@ -121,6 +128,15 @@ run_set() {
   measure "$set.validate" "$N" 1800 "" -- "$PARINDEX" validate --framework "$FW" "$D/files"
   cp "$DATA/last.out" "$D/validate.txt"
   measure "$set.consolidate" "$N" 1800 "" -- "$PARINDEX" consolidate --framework "$FW" "$D/files" -o "$D/consolidated.xlsx"
+  # The campaign path: a new campaign, every file added (read, validated, stored), then the
+  # appendix consolidated from the stored values. Each try starts from an empty campaign
+  # (a second add of the same bytes would only find them already received).
+  local C=$D/campaign.parindex
+  if [ "$set" != peers-sample ]; then
+  measure "$set.campaign-add" "$N" 1800 "" -- bash -c 'rm -rf "$1"; "$2" campaign new "$1" --framework "$3" >/dev/null && exec "$2" campaign add "$1" "$4"' _ "$C" "$PARINDEX" "$FW" "$D/files"
+  measure "$set.campaign-consolidate" "$N" 1800 "" -- "$PARINDEX" campaign consolidate "$C" -o "$D/campaign-consolidated.xlsx"
+  ls -l "$C"/campaign.sqlite* 2>/dev/null | awk '{s += $5} END {print s}' > "$D/campaign.bytes" || true
+  fi
   if [ $BASELINE = 1 ] && [ "$base" = 1 ]; then
     measure "$set.openpyxl" "$N" 1200 "" -- python3 "$B/baselines/openpyxl_job.py" "$FW" "$D/files" "$D/openpyxl-consolidated.xlsx"
   fi
@@ -136,6 +152,10 @@ for N in $SIZES; do
   # (see RESULTS.md), so above 1,000 only one single-unit call is timed and the
   # N-template figure is extrapolated from it (said so in RESULTS.md).
   measure template.one "$N" 600 "" -- "$PARINDEX" template --framework "$FW" --unit X00001 -o "$D/one-template.xlsx"
+  # Framework loading: one small return validated against this N-commune framework.
+  settle
+  python3 "$B/gen/startup.py" --tsv "$TSV" --task startup.validate-one --n "$N" --runs 10 -- \
+    "$PARINDEX" validate --framework "$FW" "$(ls "$D/files"/*.xlsx | head -1)" >&2
   if [ "$N" -le 1000 ]; then
     rm -rf "$D/templates"
     measure template.all "$N" 900 "" -- "$PARINDEX" template --framework "$FW" --all --out-dir "$D/templates"

@@ -36,7 +36,7 @@ def main():
     a = ap.parse_args()
     rows = list(csv.DictReader(open(a.tsv, encoding="utf-8"), delimiter="\t"))
     get = {(r["task"], int(r["n"])): r for r in rows}
-    sizes = sorted({int(r["n"]) for r in rows if not r["task"].startswith("read.")})
+    sizes = sorted({int(r["n"]) for r in rows if not r["task"].startswith(("read.", "startup."))})
 
     def wall(task, n):
         r = get.get((task, n))
@@ -106,7 +106,10 @@ def main():
     L.append("|---|---:|---:|---:|---:|---|")
     for task, label in (("read.inspect-json", "`parindex inspect --json FILE > /dev/null`"),
                         ("read.xlsx-count", "`xlsx-count` (Swift, `XLSX` module only, streams and counts)"),
-                        ("read.calamine", "python-calamine 0.9 (`to_python`, baseline)")):
+                        ("read.calamine", "python-calamine 0.9 (`to_python`, baseline)"),
+                        ("read.inspect", "`parindex inspect FILE > /dev/null` (text)"),
+                        ("read.inspect-table-json", "`parindex inspect --table --json FILE > /dev/null`"),
+                        ("read.calamine-table-json", "python-calamine: find the header row, dump every row as JSON (baseline)")):
         r = get.get((task, 100000))
         if not r:
             continue
@@ -142,17 +145,21 @@ def main():
     for n in sizes:
         L.append(f"### N = {n:,}")
         L.append("")
-        L.append("| set | task | wall s | CPU s (user+sys) | peak RSS MB | ms per file (wall) | load before→after | exit |")
-        L.append("|---|---|---:|---:|---:|---:|---|---|")
+        L.append("| set | task | wall s | CPU s (user+sys) | CPU ÷ wall | peak RSS MB | ms per file (wall) | load before→after | exit |")
+        L.append("|---|---|---:|---:|---:|---:|---:|---|---|")
         for task, label in (("template.one", ("peers", "`template --unit X00001` (one template)")),
                             ("template.all", ("peers", f"`template --all` ({n:,} templates)")),
                             ("peers.validate", ("peers", f"`validate` {n:,} files")),
                             ("peers.consolidate", ("peers", f"`consolidate` {n:,} files")),
+                            ("peers.campaign-add", ("peers", f"`campaign new` + `campaign add` {n:,} files (read, validate, store)")),
+                            ("peers.campaign-consolidate", ("peers", "`campaign consolidate` (stored values, no workbook opened)")),
                             ("peers.openpyxl", ("peers", "openpyxl baseline")),
                             ("peers-sample.validate", ("peers", f"`validate` sample of {SAMPLE} files")),
                             ("peers-sample.consolidate", ("peers", f"`consolidate` sample of {SAMPLE} files")),
                             ("fixed.validate", ("fixed", f"`validate` {n:,} files")),
                             ("fixed.consolidate", ("fixed", f"`consolidate` {n:,} files")),
+                            ("fixed.campaign-add", ("fixed", f"`campaign new` + `campaign add` {n:,} files")),
+                            ("fixed.campaign-consolidate", ("fixed", "`campaign consolidate` (latest valid version per commune)")),
                             ("fixed.openpyxl", ("fixed", "openpyxl baseline (read + check + write, 1 process)"))):
             r = get.get((task, n))
             if not r:
@@ -160,7 +167,8 @@ def main():
             w = wall(task, n)
             files = SAMPLE if task.startswith("peers-sample") else n
             per = "" if w is None or task == "template.one" else fnum(w / files * 1000, 1)
-            L.append(f"| {label[0]} | {label[1]} | {fnum(r['wall'])} | {fnum(cpu(task, n))} | {fnum(rss(task, n), 0)} | {per} | "
+            busy = fnum(cpu(task, n) / w) if w and cpu(task, n) else ""
+            L.append(f"| {label[0]} | {label[1]} | {fnum(r['wall'])} | {fnum(cpu(task, n))} | {busy} | {fnum(rss(task, n), 0)} | {per} | "
                      f"{r['load_before']}→{r['load_after']} | {r['exit']} |")
         notes = []
         if get.get(("template.all", n)) is None and wall("template.all", 100) and wall("template.all", 1000):
@@ -224,7 +232,58 @@ def main():
         rc = cpu("read.calamine", 100000) / cpu("read.xlsx-count", 100000)
         L.append(f"| raw reading at least as fast as python-calamine | `xlsx-count` {r:.2f}× calamine's speed (wall), {rc:.2f}× (CPU); "
                  f"`inspect --json` {wall('read.calamine', 100000) / wall('read.inspect-json', 100000):.2f}× (wall) | {'yes' if r >= 1 else 'no'} |")
+    # Issue 14's targets, each from this run.
+    def ratio(a, b):
+        return a / b if a and b else None
+
+    for st in ("peers", "fixed"):
+        ad, co, base = wall(f"{st}.campaign-add", 1000), wall(f"{st}.campaign-consolidate", 1000), wall(f"{st}.openpyxl", 1000)
+        if ad and co:
+            tot = ad + co
+            r = f"; {base / tot:.1f}× the openpyxl baseline" if base else ""
+            L.append(f"| campaign: new + add 1,000 + consolidate from the store ≤ 0.5 s wall, ≥ 30× openpyxl ({st}) | "
+                     f"add {ad:.2f} s + consolidate {co:.2f} s = {tot:.2f} s{r} | "
+                     + ("yes" if tot <= 0.5 and base and base / tot >= 30 else f"no — {tot / 0.5:.1f}× the budget") + " |")
+    cal_t = wall("read.calamine-table-json", 100000)
+    for task, label, goal in (("read.inspect-table-json", "`inspect --table --json`", 1.5),
+                              ("read.inspect-json", "`inspect --json`", 1.0), ("read.inspect", "plain `inspect`", 1.0)):
+        base = cal_t if task == "read.inspect-table-json" else wall("read.calamine", 100000)
+        r = ratio(base, wall(task, 100000))
+        if r:
+            what = "calamine finding the header and dumping rows as JSON" if task == "read.inspect-table-json" else "calamine reading the sheet"
+            L.append(f"| {label} on 100,000 rows ≥ {goal:g}× python-calamine's speed | {r:.2f}× ({what}; "
+                     f"{wall(task, 100000):.2f} s against {base:.2f} s wall; CPU {cpu(task, 100000):.2f} s) | {'yes' if r >= goal else 'no'} |")
+    h = wall("startup.help", 0)
+    if h is not None:
+        L.append(f"| start-up ≤ 10 ms (`parindex --help`, fastest of 20) | {h * 1000:.1f} ms | {'yes' if h <= 0.010 else 'no'} |")
+    for n in sizes:
+        v1 = wall("startup.validate-one", n)
+        if v1 is not None:
+            L.append(f"| framework loading ≤ 10 ms: `validate` of one return, {n:,}-commune framework (fastest of 10) | "
+                     f"{v1 * 1000:.1f} ms (process start, framework, one return read and checked) | {'yes' if v1 <= 0.010 else 'no'} |")
+    busy = []
+    for task in ("peers.validate", "peers.consolidate", "peers.campaign-add", "peers.campaign-consolidate", "template.all",
+                 "fixed.validate", "fixed.consolidate", "fixed.campaign-add"):
+        w, c = wall(task, 1000), cpu(task, 1000)
+        if w and c:
+            busy.append((task, c / w))
+    if busy:
+        ok = all(x >= 1.8 for t, x in busy if not t.endswith("campaign-consolidate"))
+        L.append("| both cores busy (CPU ÷ wall ≥ 1.8) for commands handling many files, N = 1,000 | "
+                 + ", ".join(f"`{t}` {x:.2f}" for t, x in busy) + f" | {'yes' if ok else 'no'} |")
     L.append("")
+    # Campaign sizes.
+    for st in ("peers", "fixed"):
+        f = os.path.join(os.path.dirname(a.tsv), f"{st}-1000", "campaign.bytes")
+        if os.path.exists(f):
+            try:
+                size = int(open(f).read().strip() or 0)
+                files = os.path.join(os.path.dirname(a.tsv), f"{st}-1000", "files")
+                raw = sum(os.path.getsize(os.path.join(files, x)) for x in os.listdir(files))
+                L.append(f"Campaign file ({st}, 1,000 returns): {size / 1e6:.1f} MB for {raw / 1e6:.1f} MB of returns.")
+                L.append("")
+            except Exception:
+                pass
     analysis = os.path.join(B, "analysis.md")
     if os.path.exists(analysis):
         L.append(open(analysis, encoding="utf-8").read().rstrip())
