@@ -83,7 +83,8 @@ public struct IntakeResult: Codable, Sendable {
     public var outcome: Outcome
     /// The submission stored, or the earlier one with the same bytes.
     public var submission: SubmissionRecord?
-    /// The validation of the file (findings included).
+    /// The validation of the file: status, unit, findings (its rows are stored, not kept
+    /// here, so an intake of many files stays small in memory).
     public var file: CheckedFile
 }
 

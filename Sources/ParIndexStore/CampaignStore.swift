@@ -234,52 +234,86 @@ public final class CampaignStore: Sendable {
     /// otherwise the unit is the template identity's or the one inferred from the file.
     /// Throws `CancellationError` when the calling task is cancelled (files already
     /// stored stay stored) or the first database error.
+    ///
+    /// Files are read, validated, hashed and encoded on every core while one writer
+    /// thread stores them in input order; at most a few files per core wait between the
+    /// two (memory stays flat in the number of files). The results keep each file's
+    /// findings, not its rows (those are stored).
     public func add(_ sources: [SubmissionSource], unit: String? = nil, receivedAt: Date? = nil,
                     options: RunOptions = .init()) async throws -> [IntakeResult] {
         let checker = FileChecker(framework: framework, layout: layoutOverride, limits: options.limits)
-        struct Item: Sendable { var file: CheckedFile; var data: Data?; var sha: String? }
-        struct State { var pending: [Int: Item] = [:]; var next = 0; var results: [IntakeResult?]; var error: (any Error)? }
-        let state = Mutex(State(results: Array(repeating: nil, count: sources.count)))
+        let handOff = OrderedHandOff<Prepared?>(window: 4 * options.concurrency)
+        let results = Mutex([IntakeResult?](repeating: nil, count: sources.count))
+        let failure = Mutex<(any Error)?>(nil)
         let progress = options.progress, total = sources.count
-        try await ParallelWork.run(count: sources.count, concurrency: options.concurrency, work: { i -> Item in
-            // The bytes are read once: hashed, stored and validated from memory.
-            let source = sources[i]
-            if source.skipReason != nil { return Item(file: checker.check(source).file) }
-            let data: Data
-            do { data = try source.data(limits: options.limits) } catch {
-                return Item(file: .unreadable(source.displayName, reason: FileChecker.describe(error)))
-            }
-            let file = checker.check(.bytes(data, name: source.displayName)).file
-            return Item(file: file, data: data, sha: Self.sha256(data))
-        }, consume: { i, item in
-            state.withLock { s in
-                s.pending[i] = item
-                while let ready = s.pending.removeValue(forKey: s.next) {
-                    let position = s.next
-                    s.next += 1
-                    guard s.error == nil else { continue }
-                    do {
-                        s.results[position] = try self.store(ready.file, data: ready.data, sha: ready.sha,
-                                                             originalName: sources[position].originalName,
-                                                             unit: unit, receivedAt: receivedAt ?? Date())
-                    } catch {
-                        s.error = error
-                    }
-                    progress?(RunProgress(done: position + 1, total: total, file: ready.file.file))
+        let writer = DispatchGroup()
+        writer.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            defer { writer.leave() }
+            while let (i, prepared) = handOff.take() {
+                guard let prepared else { continue }
+                do {
+                    let result = try self.store(prepared, originalName: sources[i].originalName, unit: unit,
+                                                receivedAt: receivedAt ?? Date())
+                    results.withLock { $0[i] = result }
+                } catch {
+                    failure.withLock { $0 = error }
+                    handOff.stop()
+                    return
                 }
+                progress?(RunProgress(done: i + 1, total: total, file: prepared.file.file))
             }
-        })
-        return try state.withLock { s in
-            if let error = s.error { throw error }
-            return s.results.map { $0! }
         }
+        var cancelled: (any Error)?
+        do {
+            try await ParallelWork.run(count: sources.count, concurrency: options.concurrency, work: { i -> Prepared? in
+                guard handOff.waitForTurn(i) else { return nil }
+                return Self.prepare(sources[i], checker: checker)
+            }, consume: { i, prepared in
+                handOff.put(i, prepared)
+            })
+        } catch {
+            cancelled = error
+        }
+        handOff.finish()
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            writer.notify(queue: .global()) { done.resume() }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        if let cancelled { throw cancelled }
+        return results.withLock { $0.map { $0! } }
+    }
+
+    /// A file read, validated and encoded by a worker, ready for the writer.
+    struct Prepared: Sendable {
+        /// The checked file without its rows (they are in `checked`).
+        var file: CheckedFile
+        var data: Data?
+        var sha: String?
+        /// ``CheckedFileCodec`` bytes of the full checked file.
+        var checked: Data?
+    }
+
+    /// Reads the bytes once: hashed, validated from memory and encoded.
+    static func prepare(_ source: SubmissionSource, checker: FileChecker) -> Prepared {
+        if source.skipReason != nil { return Prepared(file: checker.check(source).file) }
+        let data: Data
+        do { data = try source.data(limits: checker.limits) } catch {
+            return Prepared(file: .unreadable(source.displayName, reason: FileChecker.describe(error)))
+        }
+        var file = checker.check(.bytes(data, name: source.displayName)).file
+        guard file.status != .skipped else { return Prepared(file: file) }
+        let checked = Data(CheckedFileCodec.encode(file))
+        file.rows = []
+        return Prepared(file: file, data: data, sha: sha256(data), checked: checked)
     }
 
     /// Stores one checked file in one transaction.
-    private func store(_ file: CheckedFile, data: Data?, sha: String?, originalName: String, unit: String?,
-                       receivedAt: Date) throws -> IntakeResult {
-        guard let data, let sha, file.status != .skipped else { return IntakeResult(outcome: .skipped, file: file) }
-        let checked = Data(CheckedFileCodec.encode(file))
+    private func store(_ prepared: Prepared, originalName: String, unit: String?, receivedAt: Date) throws -> IntakeResult {
+        let file = prepared.file
+        guard let data = prepared.data, let sha = prepared.sha, let checked = prepared.checked else {
+            return IntakeResult(outcome: .skipped, file: file)
+        }
         return try database.write { db in
             if let existing = try Row.fetchOne(db, SubmissionRow.select(SubmissionRow.listColumns)
                 .filter(Column("sha256") == sha).order(Column("id"))) {
