@@ -102,8 +102,10 @@ enum CheckSheet {
         try g.full("6. Nguồn của từng dòng đầu vào", AppendixStyles.sectionTitle)
         try g.header(["Dòng", "Tệp", "Trạng thái", "Trang tính", "Dòng ở Phụ lục", "Mã", "", "Chi tiết"])
         // One line per input row: written unwrapped and one line high (thousands of files).
-        let plain = text.with { $0.wrap = false }, plainCode = code.with { $0.wrap = false }
-        let plainNumber = number.with { $0.wrap = false }
+        // The styles are registered once, on first use (the order cells first use them, as
+        // a per-cell lookup would).
+        var ledgerFormats = LedgerFormats(ws: ws, styles: [text.with { $0.wrap = false }, red(text.with { $0.wrap = false }),
+                                                           number.with { $0.wrap = false }, code.with { $0.wrap = false }])
         var r = g.row
         try c.ledger.forEach { a in
             let status: String
@@ -115,16 +117,41 @@ enum CheckSheet {
             case .unreadable: status = "Không đọc được"
             case .superseded: status = "Bản cũ, đã thay"
             }
-            let style = a.status == .used || a.status == .skipped || a.status == .superseded ? plain : red(plain)
-            let cells: [(CellValue?, CellStyle)] = [
-                (int(a.row), plainNumber), (.string(a.file), style), (.string(status), style), (string(a.sheet), style),
-                (appendixRow(a.criterionIndex), plainNumber), (string(a.code), plainCode), (nil, style), (.string(a.detail), style),
-            ]
-            for (i, cell) in cells.enumerated() { try ws.write(cell.0, at: .init(row: r, column: i + 1), style: cell.1) }
+            let fine = a.status == .used || a.status == .skipped || a.status == .superseded
+            let style = fine ? LedgerFormats.plain : LedgerFormats.redPlain
+            try ws.write(int(a.row), at: .init(row: r, column: 1), format: try ledgerFormats.at(LedgerFormats.number))
+            try ws.write(.string(a.file), at: .init(row: r, column: 2), format: try ledgerFormats.at(style))
+            try ws.write(.string(status), at: .init(row: r, column: 3), format: try ledgerFormats.at(style))
+            try ws.write(string(a.sheet), at: .init(row: r, column: 4), format: try ledgerFormats.at(style))
+            try ws.write(appendixRow(a.criterionIndex), at: .init(row: r, column: 5), format: try ledgerFormats.at(LedgerFormats.number))
+            try ws.write(string(a.code), at: .init(row: r, column: 6), format: try ledgerFormats.at(LedgerFormats.code))
+            try ws.write(nil, at: .init(row: r, column: 7), format: try ledgerFormats.at(style))
+            try ws.write(.string(a.detail), at: .init(row: r, column: 8), format: try ledgerFormats.at(style))
             r += 1
         }
         try ws.setPageSetup(PageSetup(paper: .a4, orientation: .landscape, margins: .administrative, fitToWidth: true,
                                       header: AppendixWorkbook.workingHeader("Kiểm tra"), firstPageNumber: 1))
+    }
+
+    /// The ledger's styles, each registered with the workbook when first used.
+    private struct LedgerFormats {
+        static let plain = 0, redPlain = 1, number = 2, code = 3
+        let ws: WorksheetWriter
+        let styles: [CellStyle]
+        private var formats: [CellFormat?]
+
+        init(ws: WorksheetWriter, styles: [CellStyle]) {
+            self.ws = ws
+            self.styles = styles
+            formats = Array(repeating: nil, count: styles.count)
+        }
+
+        mutating func at(_ i: Int) throws -> CellFormat {
+            if let format = formats[i] { return format }
+            let format = try ws.format(styles[i])
+            formats[i] = format
+            return format
+        }
     }
 
     /// The expected value of a finding as a value, never a bare column name: a rule that

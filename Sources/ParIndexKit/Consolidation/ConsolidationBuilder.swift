@@ -456,6 +456,9 @@ public struct AccountLedger: Sendable {
 
     /// Calls `body` with each account line: by file in input order, then by row.
     public func forEach(_ body: (Consolidation.Account) throws -> Void) rethrows {
+        // The details of criterion rows depend only on the criterion (and the file's
+        // errors): built once per criterion, not once per row.
+        var details = DetailCache(count: flat.count)
         for record in records {
             switch record.status {
             case .unreadable:
@@ -507,21 +510,54 @@ public struct AccountLedger: Sendable {
                     try body(.init(file: record.file, sheet: record.sheet, row: row, code: criterion.code, status: .excludedInvalid,
                                    detail: "Tệp có lỗi: dòng không được tổng hợp (dùng --include-invalid để gộp)", criterionIndex: c))
                 } else if let pick = chosen[c], pick.file == record.file, pick.row == row {
+                    let detail = details.get(.used(fromInvalid: record.errors > 0), c) {
+                        "Tổng hợp vào tiêu chí \(criterion.id)\(record.errors > 0 ? ", từ tệp có lỗi" : "")"
+                    }
                     try body(.init(file: record.file, sheet: record.sheet, row: row, code: criterion.code, status: .used,
-                                   detail: "Tổng hợp vào tiêu chí \(criterion.id)\(record.errors > 0 ? ", từ tệp có lỗi" : "")",
-                                   criterionIndex: c))
+                                   detail: detail, criterionIndex: c))
                 } else if !r.hasValues {
+                    let detail = details.get(.empty, c) {
+                        "Dòng \(criterion.id) không có số liệu cần tổng hợp (dòng nhóm để tham khảo, hoặc để trống)"
+                    }
                     try body(.init(file: record.file, sheet: record.sheet, row: row, code: criterion.code, status: .skipped,
-                                   detail: "Dòng \(criterion.id) không có số liệu cần tổng hợp (dòng nhóm để tham khảo, hoặc để trống)", criterionIndex: c))
+                                   detail: detail, criterionIndex: c))
                 } else if let newer = replacedBy[record.file], let pick = chosen[c], pick.file == newer {
+                    let detail = details.get(.replaced, c) { "Bản nộp sau thay thế bản trước: tiêu chí \(criterion.id) lấy từ \(pick)" }
                     try body(.init(file: record.file, sheet: record.sheet, row: row, code: criterion.code, status: .superseded,
-                                   detail: "Bản nộp sau thay thế bản trước: tiêu chí \(criterion.id) lấy từ \(pick)", criterionIndex: c))
+                                   detail: detail, criterionIndex: c))
                 } else {
-                    let from = chosen[c].map { " đã lấy từ \($0)" } ?? ""
+                    let detail = details.get(.notUsed, c) {
+                        let from = chosen[c].map { " đã lấy từ \($0)" } ?? ""
+                        return "Tiêu chí \(criterion.id)\(from); dòng này không được dùng"
+                    }
                     try body(.init(file: record.file, sheet: record.sheet, row: row, code: criterion.code, status: .notUsed,
-                                   detail: "Tiêu chí \(criterion.id)\(from); dòng này không được dùng", criterionIndex: c))
+                                   detail: detail, criterionIndex: c))
                 }
             }
         }
+    }
+}
+
+/// The detail texts of criterion rows in the account, built once per criterion and kind.
+private struct DetailCache {
+    enum Kind: Int, CaseIterable {
+        case used, usedFromInvalid, empty, replaced, notUsed
+        static func used(fromInvalid: Bool) -> Kind { fromInvalid ? .usedFromInvalid : .used }
+    }
+
+    private var texts: [String?]
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        texts = Array(repeating: nil, count: count * Kind.allCases.count)
+    }
+
+    mutating func get(_ kind: Kind, _ criterion: Int, _ make: () -> String) -> String {
+        let slot = kind.rawValue * count + criterion
+        if let text = texts[slot] { return text }
+        let text = make()
+        texts[slot] = text
+        return text
     }
 }

@@ -29,28 +29,54 @@ public final class WorksheetWriter {
     /// such as `#N/A` as text. Nil writes a styled blank (nothing without a style).
     public func write(_ value: CellValue?, at ref: CellReference, style: CellStyle? = nil) throws {
         try prepareWrite(row: ref.row, column: ref.column)
-        let (row, column) = Self.zeroBased(ref)
-        switch value {
-        case nil:
-            guard let style else { return }
-            try WriterChecks.check(worksheet_write_blank(sheet, row, column, owner.format(style)),
-                                   "không ghi được ô \(ref.a1)")
-        case .number(let number):
-            try WriterChecks.check(number: number, at: ref)
-            try WriterChecks.check(worksheet_write_number(sheet, row, column, number, owner.format(style)),
-                                   "không ghi được ô \(ref.a1)")
-        case .string(let text), .error(let text):
-            try WriterChecks.check(text: text, at: ref)
-            try WriterChecks.check(worksheet_write_string(sheet, row, column, text, owner.format(style)),
-                                   "không ghi được ô \(ref.a1)")
-        case .bool(let flag):
-            try WriterChecks.check(worksheet_write_boolean(sheet, row, column, flag ? 1 : 0, owner.format(style)),
-                                   "không ghi được ô \(ref.a1)")
-        case .date(let date):
+        if case .date(let date) = value {
+            let (row, column) = Self.zeroBased(ref)
             var datetime = try Self.lxwDatetime(date, at: ref)
             try WriterChecks.check(worksheet_write_datetime(sheet, row, column, &datetime, owner.dateFormat(style)),
                                    "không ghi được ô \(ref.a1)")
+            return
         }
+        try write(value, at: ref, handle: owner.format(style))
+    }
+
+    /// Registers a style with this sheet's workbook (``XLSXWriter/format(_:)``).
+    public func format(_ style: CellStyle) throws -> CellFormat {
+        try owner.format(style)
+    }
+
+    /// Writes a value with a style registered beforehand (``XLSXWriter/format(_:)``): the
+    /// same cell as ``write(_:at:style:)`` with `format.style`, without the style lookup.
+    /// Nil writes a styled blank.
+    public func write(_ value: CellValue?, at ref: CellReference, format: CellFormat) throws {
+        guard format.writer == ObjectIdentifier(owner) else {
+            throw WriterChecks.fail("định dạng ô của một sổ tính khác, không dùng được ở trang tính \"\(name)\"")
+        }
+        if case .date = value { return try write(value, at: ref, style: format.style) }
+        try prepareWrite(row: ref.row, column: ref.column)
+        try write(value, at: ref, handle: format.handle)
+    }
+
+    /// Writes a value that is not a date with a format handle (nil: no style; a nil value
+    /// then writes nothing). The position has been checked.
+    private func write(_ value: CellValue?, at ref: CellReference, handle: UnsafeMutablePointer<lxw_format>?) throws {
+        let (row, column) = Self.zeroBased(ref)
+        let error: lxw_error
+        switch value {
+        case nil:
+            guard let handle else { return }
+            error = worksheet_write_blank(sheet, row, column, handle)
+        case .number(let number):
+            try WriterChecks.check(number: number, at: ref)
+            error = worksheet_write_number(sheet, row, column, number, handle)
+        case .string(let text), .error(let text):
+            try WriterChecks.check(text: text, at: ref)
+            error = worksheet_write_string(sheet, row, column, text, handle)
+        case .bool(let flag):
+            error = worksheet_write_boolean(sheet, row, column, flag ? 1 : 0, handle)
+        case .date:
+            preconditionFailure("dates are written with their date format")
+        }
+        try WriterChecks.check(error, "không ghi được ô \(ref.a1)")
     }
 
     /// Writes values left to right from `startColumn` on one row; nil entries are skipped

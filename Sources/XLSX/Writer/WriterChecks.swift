@@ -1,4 +1,9 @@
 import CXlsxWriter
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Checks made before calling libxlsxwriter, so that bad input becomes a Swift error with
 /// a Vietnamese reason instead of a silent truncation or an abort inside C.
@@ -47,11 +52,18 @@ enum WriterChecks {
     }
 
     static func check(text: String, at ref: CellReference) throws {
-        let length = text.utf16.count
-        guard length <= maxStringLength else {
-            throw fail("nội dung ô \(ref.a1) dài \(length) ký tự, vượt giới hạn 32.767 ký tự của Excel")
+        // A text never has more UTF-16 units than UTF-8 bytes: count them only when needed.
+        let utf8 = text.utf8
+        if utf8.count > maxStringLength {
+            let length = text.utf16.count
+            guard length <= maxStringLength else {
+                throw fail("nội dung ô \(ref.a1) dài \(length) ký tự, vượt giới hạn 32.767 ký tự của Excel")
+            }
         }
-        guard !text.utf8.contains(0) else {
+        let hasNUL = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.isEmpty ? false : memchr(bytes.baseAddress!, 0, bytes.count) != nil
+        } ?? utf8.contains(0)
+        guard !hasNUL else {
             throw fail("nội dung ô \(ref.a1) chứa ký tự NUL, không ghi được vào Excel")
         }
     }

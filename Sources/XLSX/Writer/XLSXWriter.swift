@@ -94,6 +94,12 @@ public final class XLSXWriter {
     /// Number of distinct cell formats created so far (each distinct ``CellStyle`` once).
     public var formatCount: Int { formats.count }
 
+    /// Registers a style once (the same libxlsxwriter format a cell written with `style`
+    /// gets); write many cells with the result to skip the per-cell style lookup.
+    public func format(_ style: CellStyle) throws -> CellFormat {
+        CellFormat(style: style, handle: try formats.format(for: style, in: openWorkbook()), writer: ObjectIdentifier(self))
+    }
+
     /// Adds a sheet at the end. Excel's rules apply: 1–31 characters, none of
     /// `[ ] : * ? / \`, no leading or trailing `'`, not `History`, and unique ignoring case.
     public func addWorksheet(name: String) throws -> WorksheetWriter {
