@@ -27,7 +27,9 @@ public struct ConsolidationRun: Sendable {
     }
 
     /// Reads, validates and consolidates files (input order breaks ties between
-    /// candidate rows). Throws `CancellationError` when the calling task is cancelled.
+    /// candidate rows). Files are read on every core and folded in in input order, so the
+    /// appendix is the one a single thread makes, whatever order the files finish in.
+    /// Throws `CancellationError` when the calling task is cancelled.
     public func run(_ sources: [SubmissionSource]) async throws -> ConsolidationResult {
         let checker = FileChecker(framework: index.framework, layout: layout, limits: options.limits)
         let state = Mutex(ConsolidationBuilder(index: index, layout: layout, options: consolidation))
@@ -35,7 +37,7 @@ public struct ConsolidationRun: Sendable {
         let unreadable = Mutex([(Int, String, String)]())
         let progress = options.progress, total = sources.count
         let done = Atomic<Int>(0)
-        try await ParallelWork.run(count: sources.count, concurrency: options.concurrency, work: { i in
+        try await ParallelWork.runOrdered(count: sources.count, concurrency: options.concurrency, work: { i in
             checker.check(sources[i]).file
         }, consume: { i, file in
             statuses.withLock { $0[i] = file.status }

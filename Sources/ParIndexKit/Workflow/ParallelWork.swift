@@ -43,4 +43,78 @@ public enum ParallelWork {
             cancelled.store(true, ordering: .relaxed)
         }
     }
+
+    /// Like ``run(count:concurrency:work:consume:)``, but `consume` sees the results in
+    /// input order (0, 1, 2…), whatever order the threads finish them in: a result that
+    /// finishes early waits for those before it. A thread does not start an item more than
+    /// `window` places ahead of the next one to consume, so at most about `window` results
+    /// wait in memory however slow one item is.
+    public static func runOrdered<T: Sendable>(count: Int, concurrency: Int, window: Int = 64,
+                                               work: @escaping @Sendable (Int) -> T,
+                                               consume: @escaping @Sendable (Int, T) -> Void) async throws {
+        let window = max(1, window)
+        let order = OrderedHandOff<T>()
+        let cancelled = Atomic<Bool>(false)
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let next = Atomic<Int>(0)
+                let group = DispatchGroup()
+                let workers = max(1, min(concurrency, count))
+                for _ in 0..<workers {
+                    group.enter()
+                    DispatchQueue.global(qos: .userInitiated).async {
+                        while !cancelled.load(ordering: .relaxed) {
+                            let i = next.add(1, ordering: .relaxed).oldValue
+                            guard i < count else { break }
+                            guard order.waitForRoom(before: i, window: window, cancelled: cancelled) else { break }
+                            order.deliver(i, work(i), consume)
+                        }
+                        group.leave()
+                    }
+                }
+                group.notify(queue: .global()) {
+                    if cancelled.load(ordering: .relaxed) { continuation.resume(throwing: CancellationError()) }
+                    else { continuation.resume() }
+                }
+            }
+        } onCancel: {
+            cancelled.store(true, ordering: .relaxed)
+            order.wakeAll()
+        }
+    }
+}
+
+/// Results waiting for their turn in ``ParallelWork/runOrdered(count:concurrency:window:work:consume:)``.
+private final class OrderedHandOff<T>: @unchecked Sendable {
+    private let condition = NSCondition()
+    /// The position `consume` takes next.
+    private var next = 0
+    private var pending: [Int: T] = [:]
+
+    /// Waits until item `i` is within `window` of the next to consume; false when cancelled.
+    func waitForRoom(before i: Int, window: Int, cancelled: borrowing Atomic<Bool>) -> Bool {
+        condition.lock(); defer { condition.unlock() }
+        while i >= next + window {
+            if cancelled.load(ordering: .relaxed) { return false }
+            condition.wait()
+        }
+        return !cancelled.load(ordering: .relaxed)
+    }
+
+    /// Stores result `i`, then consumes every result now in turn.
+    func deliver(_ i: Int, _ value: T, _ consume: (Int, T) -> Void) {
+        condition.lock(); defer { condition.unlock() }
+        pending[i] = value
+        var advanced = false
+        while let ready = pending.removeValue(forKey: next) {
+            consume(next, ready)
+            next += 1
+            advanced = true
+        }
+        if advanced { condition.broadcast() }
+    }
+
+    func wakeAll() {
+        condition.lock(); condition.broadcast(); condition.unlock()
+    }
 }
