@@ -48,6 +48,11 @@ public struct HeaderMatcher: Sendable {
 
     private let rules: [Rule]
     private let canonical: [(role: ColumnRole, key: String, length: Int)]
+    /// False when no wording can match a header made only of digits, spaces and ASCII
+    /// punctuation (`12`, `1.2.3`, `0,25`, `27/02/2023`): every rule phrase has a letter
+    /// and every typo-tolerance wording has more letters than the largest bound (2), so
+    /// such cells are rejected without folding. Always true with user wordings of digits.
+    let digitsCanMatch: Bool
     private static let maxWords = 12
     private static let maxBytes = 400
     private static let fillers: Set<String> = [
@@ -107,6 +112,13 @@ public struct HeaderMatcher: Sendable {
             }
         }
         self.canonical = canonical.map { (role: $0.0, key: $0.1, length: $0.1.unicodeScalars.count) }
+        func letters(_ word: String) -> Int {
+            word.unicodeScalars.filter { !("0"..."9").contains($0) && $0 != " " }.count
+        }
+        let digitPhrase = rules.contains { rule in
+            rule.groups.contains { group in group.contains { phrase in phrase.allSatisfy { letters($0) == 0 } } }
+        }
+        self.digitsCanMatch = digitPhrase || self.canonical.contains { letters($0.key) <= 2 }
     }
 
     /// The built-in wordings, built once per process (a matcher is immutable).
@@ -161,17 +173,38 @@ public struct HeaderMatcher: Sendable {
     /// more roles. Each role is kept once: the leftmost exact match wins, and an exact
     /// match replaces an earlier typo match. Returns nil for any other row.
     public func matchHeaderRow(_ cells: [(column: Int, text: String)]) -> HeaderMatch? {
+        var memo = HeaderMemo()
+        return matchHeaderRow(cells, memo: &memo)
+    }
+
+    /// ``matchHeaderRow(_:)`` remembering each distinct cell text's recognition in `memo`
+    /// (keep one memo per sheet: a sheet repeats its titles, units and scores). With
+    /// `minimumRoles`, returns nil as soon as the row cannot reach that many roles — the
+    /// answer a caller needing that many would give anyway — so a data row is rejected
+    /// from cells already known not to be headers, without folding the others.
+    public func matchHeaderRow(_ cells: [(column: Int, text: String)], memo: inout HeaderMemo,
+                               minimumRoles: Int = 3) -> HeaderMatch? {
+        let minimum = max(3, minimumRoles)
+        guard cells.count >= minimum else { return nil }
+        // An upper bound of the roles this row can get: one per cell not known to be no header.
+        var possible = 0
+        for cell in cells where !isKnownNonHeader(cell.text, memo: memo) { possible += 1 }
+        guard possible >= minimum else { return nil }
         var columns: [ColumnRole: Int] = [:]
         var texts: [ColumnRole: String] = [:]
         var years: [ColumnRole: Int] = [:]
         var fuzzy: Set<ColumnRole> = []
         var unrecognized: [Int: String] = [:]
         var nonEmpty = 0
-        for cell in cells.sorted(by: { $0.column < $1.column }) {
-            let display = TextNormalizer.clean(cell.text)
+        let ordered = cells.sorted(by: { $0.column < $1.column })
+        for (index, cell) in ordered.enumerated() {
+            // Each cell adds at most one role.
+            guard columns.count + (ordered.count - index) >= minimum else { return nil }
+            let entry = recognition(of: cell.text, memo: &memo)
+            let display = entry.display
             guard !display.isEmpty else { continue }
             nonEmpty += 1
-            guard let found = recognize(header: display) else {
+            guard let found = entry.found else {
                 unrecognized[cell.column] = display
                 continue
             }
@@ -195,6 +228,30 @@ public struct HeaderMatcher: Sendable {
     }
 
     // MARK: - Internals
+
+    /// True for a raw cell text that cannot be a header: its recognition is remembered as
+    /// nil, or it has no letter at all (see ``digitsCanMatch``).
+    func isKnownNonHeader(_ text: String, memo: HeaderMemo) -> Bool {
+        if !digitsCanMatch, Self.hasNoLetter(text) { return true }
+        if let known = memo.entries[text] { return known.found == nil }
+        return false
+    }
+
+    /// The cleaned display text of a raw cell text and its recognition, through the memo.
+    func recognition(of text: String, memo: inout HeaderMemo) -> (display: String, found: HeaderRecognition?) {
+        if let known = memo.entries[text] { return (known.display, known.found) }
+        let display = TextNormalizer.clean(text)
+        if display.isEmpty { return (display, nil) }
+        if !digitsCanMatch, Self.hasNoLetter(text) { return (display, nil) }
+        let found = recognize(header: display)
+        if memo.entries.count < HeaderMemo.capacity { memo.entries[text] = .init(display: display, found: found) }
+        return (display, found)
+    }
+
+    /// ASCII without a letter: digits, spaces, punctuation (folds to digits and spaces only).
+    static func hasNoLetter(_ text: String) -> Bool {
+        text.utf8.allSatisfy { byte in byte < 0x80 && !((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) }
+    }
 
     /// Folded words of a header without parenthesised remarks and years; nil when nothing
     /// remains or the text is too long to be a header.
@@ -248,4 +305,20 @@ public struct HeaderMatcher: Sendable {
         }
         return Double(covered.filter { $0 }.count) / Double(tokens.count)
     }
+}
+
+/// Header recognition remembered per distinct raw cell text, for one sheet (or any run of
+/// rows read with the same ``HeaderMatcher``). Bounded: past ``capacity`` texts new ones are
+/// recognised without being remembered, so the answers never depend on the memo.
+public struct HeaderMemo: Sendable {
+    struct Entry: Sendable {
+        let display: String
+        let found: HeaderRecognition?
+    }
+
+    var entries: [String: Entry] = [:]
+    /// The most texts remembered.
+    static let capacity = 20_000
+
+    public init() {}
 }

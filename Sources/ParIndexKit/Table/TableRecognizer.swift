@@ -77,6 +77,8 @@ private struct Builder {
     /// Legacy-encoded text (TCVN3, VNI) converted on the way.
     var legacy = LegacyTextDetector()
     var splitUnitNames: [String: [String]] = [:]
+    /// Header recognition per distinct cell text of this sheet.
+    var headerMemo = HeaderMemo()
 
     init(sheet: String, matcher: HeaderMatcher) {
         self.sheet = sheet
@@ -94,7 +96,7 @@ private struct Builder {
         }
         guard !texts.isEmpty else { return }
         guard let header else {
-            if let match = matcher.matchHeaderRow(texts) {
+            if let match = matcher.matchHeaderRow(texts, memo: &headerMemo) {
                 self.header = match
                 headerRow = row.number
                 for (role, column) in match.columns { roleOfColumn[column] = role }
@@ -107,7 +109,9 @@ private struct Builder {
         let codeColumn = header.columns[.code]
         let looksLikeData = codeColumn.flatMap { c in texts.first(where: { $0.column == c }) }
             .map { CriterionCode(parsing: $0.text).isStructural } ?? false
-        if !looksLikeData, let again = matcher.matchHeaderRow(texts), again.columns.count >= max(3, header.columns.count - 1) {
+        let repeatedRoles = max(3, header.columns.count - 1)
+        if !looksLikeData, let again = matcher.matchHeaderRow(texts, memo: &headerMemo, minimumRoles: repeatedRoles),
+           again.columns.count >= repeatedRoles {
             notes.append(TableNote(kind: .repeatedHeader, sheet: sheet, row: row.number,
                                    message: "Dòng \(row.number) lặp lại dòng tiêu đề bảng (ngắt trang): bỏ qua"))
             return
