@@ -45,26 +45,38 @@ enum TableDump {
             .map { "\(JSONText.quote($0.key.rawValue)):\(JSONText.quote(table.headerTexts[$0.key] ?? ""))" }
             .joined(separator: ","))
         out.write("},\"rows\":[")
+        // Written field by field into the buffer (no per-row arrays of strings to join).
+        func optional(_ key: String, _ text: String?) {
+            out.write(key)
+            if let text { out.writeJSONString(text) } else { out.write("null") }
+        }
+        func names(_ key: String, _ list: [String]) {
+            out.write(key)
+            for (k, name) in list.enumerated() {
+                if k > 0 { out.write(",") }
+                out.writeJSONString(name)
+            }
+            out.write("]")
+        }
+        let scoreKeys = jsonRoles.map { ",\(JSONText.quote($0.rawValue)):" }
+        let textKeys = [ColumnRole.deadline, .person, .evidence, .note].map { ($0, ",\(JSONText.quote($0.rawValue)):") }
         for (i, row) in table.rows.enumerated() {
-            out.write(i == 0 ? "\n" : ",\n")
-            var fields: [String] = [
-                "\"code\":\(JSONText.quote(row.code))",
-                "\"title\":\(row.title.map(JSONText.quote) ?? "null")",
-            ]
-            for role in jsonRoles {
-                fields.append("\(JSONText.quote(role.rawValue)):\(row.score(role).map(scoreJSON) ?? "null")")
+            out.write(i == 0 ? "\n{\"code\":" : ",\n{\"code\":")
+            out.writeJSONString(row.code)
+            optional(",\"title\":", row.title)
+            for (role, key) in zip(jsonRoles, scoreKeys) {
+                out.write(key)
+                out.write(row.score(role).map(scoreJSON) ?? "null")
             }
-            fields.append("\"tasks\":\(row.text(.tasks).map(JSONText.quote) ?? "null")")
-            fields.append("\"lead\":[\(row.lead.map(JSONText.quote).joined(separator: ","))]")
-            fields.append("\"coop\":[\(row.coop.map(JSONText.quote).joined(separator: ","))]")
-            for role in [ColumnRole.deadline, .person, .evidence, .note] {
-                fields.append("\(JSONText.quote(role.rawValue)):\(row.text(role).map(JSONText.quote) ?? "null")")
-            }
-            fields.append("\"parent\":\(row.parent.map { JSONText.quote(table.rows[$0].code) } ?? "null")")
-            fields.append("\"sheet\":\(JSONText.quote(row.sheet))")
-            fields.append("\"row\":\(row.row)")
-            if !row.joinedRows.isEmpty { fields.append("\"joinedRows\":[\(row.joinedRows.map(String.init).joined(separator: ","))]") }
-            out.write("{" + fields.joined(separator: ",") + "}")
+            optional(",\"tasks\":", row.text(.tasks))
+            names(",\"lead\":[", row.lead)
+            names(",\"coop\":[", row.coop)
+            for (role, key) in textKeys { optional(key, row.text(role)) }
+            optional(",\"parent\":", row.parent.map { table.rows[$0].code })
+            optional(",\"sheet\":", row.sheet)
+            out.write(",\"row\":\(row.row)")
+            if !row.joinedRows.isEmpty { out.write(",\"joinedRows\":[\(row.joinedRows.map(String.init).joined(separator: ","))]") }
+            out.write("}")
         }
         out.write("],\"notes\":[")
         out.write(table.notes.map {

@@ -95,7 +95,9 @@ public enum CriterionCode: Hashable, Sendable {
 
     /// The value of a canonical Roman numeral from 1 to 399; nil otherwise.
     static func romanValue(_ s: String) -> Int? {
-        guard !s.isEmpty, s.count <= 9 else { return nil }
+        // Every Roman digit is one of these ASCII letters: anything else is rejected at once.
+        guard let first = s.utf8.first, "IVXLC".utf8.contains(first) else { return nil }
+        guard s.count <= 9 else { return nil }
         var total = 0
         let values = s.map { romanDigits[$0] }
         guard values.allSatisfy({ $0 != nil }) else { return nil }

@@ -107,8 +107,9 @@ private struct Builder {
             return
         }
         let codeColumn = header.columns[.code]
-        let looksLikeData = codeColumn.flatMap { c in texts.first(where: { $0.column == c }) }
-            .map { CriterionCode(parsing: $0.text).isStructural } ?? false
+        let rawCode = codeColumn.flatMap { c in texts.first(where: { $0.column == c }) }?.text
+        let rawParsed = rawCode.map { CriterionCode(parsing: $0) }
+        let looksLikeData = rawParsed?.isStructural ?? false
         let repeatedRoles = max(3, header.columns.count - 1)
         if !looksLikeData, let again = matcher.matchHeaderRow(texts, memo: &headerMemo, minimumRoles: repeatedRoles),
            again.columns.count >= repeatedRoles {
@@ -140,7 +141,8 @@ private struct Builder {
             afterTotal = true
             return
         }
-        let parsed = CriterionCode(parsing: codeText)
+        // Equal texts (canonically) parse alike: the STT cell is usually parsed once.
+        let parsed = rawCode == codeText ? rawParsed! : CriterionCode(parsing: codeText)
         if afterTotal {
             guard parsed.isStructural else {
                 notes.append(TableNote(kind: .outsideTable, sheet: sheet, row: row.number,
@@ -279,9 +281,27 @@ private struct Builder {
             // are enough to tell.
             guard let first = candidate.unicodeScalars.first(where: { $0 != " " }),
                   "TtCc".unicodeScalars.contains(first) else { continue }
+            // The key must go on with `o` (`tong…`, `cong`): the next letter that folding
+            // keeps must fold to `o` (`Tuyên`, `Thực`, `Chỉ` are rejected without folding).
+            guard Self.secondFoldsToO(candidate) else { continue }
             let key = TextNormalizer.foldKey(String(candidate.prefix(16)))
             if key.hasPrefix("tong cong") || key.hasPrefix("tong so") || key.hasPrefix("tong diem") || key == "cong" {
                 return true
+            }
+        }
+        return false
+    }
+
+    /// True when the first scalar after the leading spaces and first letter that folding
+    /// does not drop folds to `o` (a necessary condition for a key `tong…` or `cong`).
+    static func secondFoldsToO(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars.drop { $0 == " " }.dropFirst().makeIterator()
+        while let scalar = scalars.next() {
+            if scalar.value < 0x80 { return scalar == "o" || scalar == "O" }
+            switch TextNormalizer.FoldCache.fold(scalar) {
+            case .drop: continue
+            case .space: return false
+            case .scalars(let list): return list == ["o"]
             }
         }
         return false
