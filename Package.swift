@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "XLSX", dependencies: ["CXlsxWriter", "CZip", "CExpat", "CFreeXL"]),
 
         // Domain layer: framework, layouts, submissions, validation, consolidation.
-        .target(name: "ParIndexKit", dependencies: ["XLSX", "Yams"]),
+        .target(name: "ParIndexKit", dependencies: ["XLSX", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
 
         // The campaign store: one SQLite file (GRDB, WAL) holding every submission received.
         .target(name: "ParIndexStore", dependencies: [

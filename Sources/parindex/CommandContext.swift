@@ -9,7 +9,7 @@ struct CommandContext {
     static func load(framework path: String, layout name: String?) throws -> CommandContext {
         let framework: Framework
         do {
-            framework = try FrameworkStore.loadAny(path: path)
+            framework = try FrameworkStore.loadAny(path: path, cache: FrameworkCache.user())
         } catch {
             Console.reportUnreadable(path, error)
             throw ExitCode(2)
