@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "PackageTestSupport", dependencies: ["CZip"], path: "Tests/PackageTestSupport"),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "PackageTestSupport"]),
         .testTarget(name: "ParIndexKitTests", dependencies: ["ParIndexKit", "XLSX", "PackageTestSupport"]),
-        .testTarget(name: "ParIndexCLITests", dependencies: ["parindex", "XLSX", "ParIndexStore"]),
+        .testTarget(name: "ParIndexCLITests", dependencies: ["parindex", "XLSX", "ParIndexStore", "ParIndexKit", "PackageTestSupport"]),
         .testTarget(name: "ParIndexStoreTests", dependencies: ["ParIndexStore", "ParIndexKit", "XLSX"]),
         .testTarget(name: "ParIndexWebTests", dependencies: [
             "ParIndexWeb", "ParIndexKit", "ParIndexStore", "XLSX",

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PackageTestSupport
 import ParIndexKit
 
 struct InspectCommandTests {
@@ -122,15 +123,7 @@ struct FrameworkImportCommandTests {
         #expect(again == Data(bytes.filter { $0 != 0x0A }), "\(file): streamed JSON differs from the Codable encoding")
     }
 
-    static let hasXlsxwriter: Bool = {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", "import xlsxwriter"]
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
-    }()
+    static let hasXlsxwriter = PythonModule.isAvailable("xlsxwriter")
 
     /// Control characters are escaped the way JSONEncoder escapes them (`\b`, `\f`, `\u001f`).
     @Test(.enabled(if: Self.hasXlsxwriter, "Python xlsxwriter is not installed: this fixture cannot be made"))

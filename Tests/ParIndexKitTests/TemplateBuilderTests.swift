@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PackageTestSupport
 import XLSX
 @testable import ParIndexKit
 
@@ -273,15 +274,7 @@ import XLSX
         if case .notApplicable = value {} else { Issue.record("\(cell) read as \(String(describing: value))") }
     }
 
-    static let hasOpenpyxl: Bool = {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", "import openpyxl"]
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
-    }()
+    static let hasOpenpyxl = PythonModule.isAvailable("openpyxl")
 
     // MARK: - Helpers
 
