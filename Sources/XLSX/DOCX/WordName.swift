@@ -18,64 +18,35 @@ enum WordName: UInt8 {
     // Attributes
     case val, type, styleId
 
-    private static let table: [[([UInt8], WordName)]] = {
-        let all: [(String, WordName)] = [
-            ("body", .body), ("p", .p), ("pPr", .pPr), ("pStyle", .pStyle), ("numPr", .numPr),
-            ("ilvl", .ilvl), ("numId", .numId), ("pageBreakBefore", .pageBreakBefore), ("sectPr", .sectPr),
-            ("r", .r), ("rPr", .rPr), ("vanish", .vanish), ("t", .t), ("tab", .tab), ("ptab", .ptab),
-            ("br", .br), ("cr", .cr), ("noBreakHyphen", .noBreakHyphen),
-            ("tbl", .tbl), ("tblGrid", .tblGrid), ("gridCol", .gridCol), ("tr", .tr), ("trPr", .trPr),
-            ("tblHeader", .tblHeader), ("gridBefore", .gridBefore), ("gridAfter", .gridAfter),
-            ("tc", .tc), ("tcPr", .tcPr), ("gridSpan", .gridSpan), ("vMerge", .vMerge), ("hMerge", .hMerge),
-            ("del", .del), ("moveFrom", .moveFrom), ("drawing", .drawing), ("pict", .pict),
-            ("object", .object), ("txbxContent", .txbxContent), ("Fallback", .Fallback),
-            ("pPrChange", .pPrChange), ("rPrChange", .rPrChange), ("tcPrChange", .tcPrChange),
-            ("trPrChange", .trPrChange), ("tblPrChange", .tblPrChange), ("sectPrChange", .sectPrChange),
-            ("tblGridChange", .tblGridChange),
-            ("num", .num), ("abstractNum", .abstractNum), ("abstractNumId", .abstractNumId), ("lvl", .lvl),
-            ("start", .start), ("numFmt", .numFmt), ("lvlText", .lvlText), ("lvlOverride", .lvlOverride),
-            ("startOverride", .startOverride), ("style", .style), ("basedOn", .basedOn),
-            ("val", .val), ("type", .type), ("styleId", .styleId),
-        ]
-        var table = [[([UInt8], WordName)]](repeating: [], count: 16)
-        for (text, name) in all { table[text.utf8.count].append((Array(text.utf8), name)) }
-        return table
-    }()
+    private static let table = NameTable<WordName>([
+        ("body", .body), ("p", .p), ("pPr", .pPr), ("pStyle", .pStyle), ("numPr", .numPr),
+        ("ilvl", .ilvl), ("numId", .numId), ("pageBreakBefore", .pageBreakBefore), ("sectPr", .sectPr),
+        ("r", .r), ("rPr", .rPr), ("vanish", .vanish), ("t", .t), ("tab", .tab), ("ptab", .ptab),
+        ("br", .br), ("cr", .cr), ("noBreakHyphen", .noBreakHyphen),
+        ("tbl", .tbl), ("tblGrid", .tblGrid), ("gridCol", .gridCol), ("tr", .tr), ("trPr", .trPr),
+        ("tblHeader", .tblHeader), ("gridBefore", .gridBefore), ("gridAfter", .gridAfter),
+        ("tc", .tc), ("tcPr", .tcPr), ("gridSpan", .gridSpan), ("vMerge", .vMerge), ("hMerge", .hMerge),
+        ("del", .del), ("moveFrom", .moveFrom), ("drawing", .drawing), ("pict", .pict),
+        ("object", .object), ("txbxContent", .txbxContent), ("Fallback", .Fallback),
+        ("pPrChange", .pPrChange), ("rPrChange", .rPrChange), ("tcPrChange", .tcPrChange),
+        ("trPrChange", .trPrChange), ("tblPrChange", .tblPrChange), ("sectPrChange", .sectPrChange),
+        ("tblGridChange", .tblGridChange),
+        ("num", .num), ("abstractNum", .abstractNum), ("abstractNumId", .abstractNumId), ("lvl", .lvl),
+        ("start", .start), ("numFmt", .numFmt), ("lvlText", .lvlText), ("lvlOverride", .lvlOverride),
+        ("startOverride", .startOverride), ("style", .style), ("basedOn", .basedOn),
+        ("val", .val), ("type", .type), ("styleId", .styleId),
+    ], other: .other)
 
     /// Classifies a NUL-terminated (possibly prefixed) name from expat.
     @inline(__always)
-    static func classify(_ cName: UnsafePointer<CChar>) -> WordName {
-        var start = cName
-        var p = cName
-        while p.pointee != 0 {
-            if p.pointee == 0x3A { start = p + 1 }
-            p += 1
-        }
-        let length = p - start
-        guard length > 0, length < table.count else { return .other }
-        return start.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
-            for (candidate, name) in table[length] {
-                var equal = true
-                for i in 0..<length where candidate[i] != bytes[i] {
-                    equal = false
-                    break
-                }
-                if equal { return name }
-            }
-            return .other
-        }
-    }
+    static func classify(_ cName: UnsafePointer<CChar>) -> WordName { table.lookup(local: cName) }
 }
 
 extension XMLAttributes {
     /// Calls `body` with each attribute's Word-classified local name and its value.
     @inline(__always)
     func forEachWord(_ body: (WordName, UnsafePointer<CChar>) throws -> Void) rethrows {
-        guard var p = raw else { return }
-        while let name = p.pointee, let value = (p + 1).pointee {
-            try body(WordName.classify(name), value)
-            p += 2
-        }
+        try forEach(classifiedBy: WordName.classify(_:), body)
     }
 
     /// The value of the first attribute with this Word local name (`w:val`), as a `String`.

@@ -12,39 +12,28 @@ enum XMLName: UInt8 {
     // Fonts (a legacy-encoding hint) and hidden rows
     case fonts, font, val, fontId, hidden
 
-    private static let table: [[([UInt8], XMLName)]] = {
-        let all: [(String, XMLName)] = [
-            ("is", .is), ("row", .row), ("rPh", .rPh), ("si", .si), ("sheetData", .sheetData),
-            ("dimension", .dimension), ("mergeCell", .mergeCell), ("sheet", .sheet),
-            ("workbookPr", .workbookPr), ("definedName", .definedName), ("numFmt", .numFmt),
-            ("cellXfs", .cellXfs), ("xf", .xf), ("Relationship", .Relationship),
-            ("ref", .ref), ("name", .name), ("state", .state), ("id", .id), ("Id", .Id),
-            ("Type", .Type), ("Target", .Target), ("TargetMode", .TargetMode),
-            ("date1904", .date1904), ("numFmtId", .numFmtId), ("formatCode", .formatCode),
-            ("localSheetId", .localSheetId), ("uniqueCount", .uniqueCount),
-            ("fonts", .fonts), ("font", .font), ("val", .val), ("fontId", .fontId), ("hidden", .hidden),
-        ]
-        var table = [[([UInt8], XMLName)]](repeating: [], count: 16)
-        for (text, name) in all { table[text.utf8.count].append((Array(text.utf8), name)) }
-        return table
-    }()
+    private static let table = NameTable<XMLName>([
+        ("is", .is), ("row", .row), ("rPh", .rPh), ("si", .si), ("sheetData", .sheetData),
+        ("dimension", .dimension), ("mergeCell", .mergeCell), ("sheet", .sheet),
+        ("workbookPr", .workbookPr), ("definedName", .definedName), ("numFmt", .numFmt),
+        ("cellXfs", .cellXfs), ("xf", .xf), ("Relationship", .Relationship),
+        ("ref", .ref), ("name", .name), ("state", .state), ("id", .id), ("Id", .Id),
+        ("Type", .Type), ("Target", .Target), ("TargetMode", .TargetMode),
+        ("date1904", .date1904), ("numFmtId", .numFmtId), ("formatCode", .formatCode),
+        ("localSheetId", .localSheetId), ("uniqueCount", .uniqueCount),
+        ("fonts", .fonts), ("font", .font), ("val", .val), ("fontId", .fontId), ("hidden", .hidden),
+    ], other: .other)
 
     /// Classifies a NUL-terminated (possibly prefixed) name from expat.
     @inline(__always)
     static func classify(_ cName: UnsafePointer<CChar>) -> XMLName {
-        // Find the local part after the last ':' and its length.
-        var start = cName
-        var p = cName
-        while p.pointee != 0 {
-            if p.pointee == 0x3A { start = p + 1 }
-            p += 1
-        }
-        let length = p - start
+        let (start, length) = NameTable<XMLName>.localPart(cName)
         return start.withMemoryRebound(to: UInt8.self, capacity: length) { classify($0, length) }
     }
 
     @inline(__always)
     static func classify(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> XMLName {
+        // The sheet's most frequent names (`c`, `v`, …) without a table walk.
         if length == 1 {
             switch bytes[0] {
             case UInt8(ascii: "c"): return .c
@@ -56,16 +45,7 @@ enum XMLName: UInt8 {
             default: return .other
             }
         }
-        guard length < table.count else { return .other }
-        for (candidate, name) in table[length] {
-            var equal = true
-            for i in 0..<length where candidate[i] != bytes[i] {
-                equal = false
-                break
-            }
-            if equal { return name }
-        }
-        return .other
+        return table.lookup(bytes, length)
     }
 }
 
@@ -76,11 +56,7 @@ struct XMLAttributes {
     /// Calls `body` with each attribute's classified local name and its NUL-terminated value.
     @inline(__always)
     func forEach(_ body: (XMLName, UnsafePointer<CChar>) throws -> Void) rethrows {
-        guard var p = raw else { return }
-        while let name = p.pointee, let value = (p + 1).pointee {
-            try body(XMLName.classify(name), value)
-            p += 2
-        }
+        try forEach(classifiedBy: XMLName.classify(_:), body)
     }
 
     /// The value of the first attribute with this local name, as a `String`.
