@@ -6,7 +6,10 @@ struct CellStyles {
     var fontName: [String?] = []
 }
 
-/// Reads `xl/styles.xml` just far enough to fill ``CellStyles``.
+/// Reads `xl/styles.xml` just far enough to fill ``CellStyles``: `numFmts`, the fonts'
+/// names and `cellXfs`. Parsing (and inflating) stops at the end of `cellXfs` once the
+/// fonts have been seen, which in schema order (`numFmts`, `fonts`, `fills`, `borders`,
+/// `cellStyleXfs`, `cellXfs`, then `cellStyles`, `dxfs`, …) skips everything after it.
 enum Styles {
     static func read(_ stream: ZipEntryStream, limits: ReadLimits) throws -> CellStyles {
         let handler = StylesHandler()
@@ -35,6 +38,8 @@ private final class StylesHandler: XMLContentHandler {
     private var inCellXfs = false
     private var inFonts = false
     private var inFont = false
+    private var sawFonts = false
+    private var sawCellXfs = false
     let wantsCharacters = false
 
     func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws {
@@ -78,8 +83,16 @@ private final class StylesHandler: XMLContentHandler {
 
     func endElement(_ name: XMLName) throws {
         switch name {
-        case .cellXfs: inCellXfs = false
-        case .fonts: inFonts = false
+        case .cellXfs:
+            inCellXfs = false
+            sawCellXfs = true
+            // Nothing after `cellXfs` is needed once the fonts are known; a font list
+            // written after it (out of schema order) is still read.
+            if sawFonts { throw XMLStreamParser.StopParsing() }
+        case .fonts:
+            inFonts = false
+            sawFonts = true
+            if sawCellXfs { throw XMLStreamParser.StopParsing() }
         case .font: inFont = false
         default: break
         }

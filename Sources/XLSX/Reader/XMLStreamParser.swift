@@ -22,12 +22,18 @@ protocol XMLRawNameHandler: XMLContentHandler {
 final class XMLStreamParser {
     static let chunkSize = 64 << 10
 
+    /// Thrown by a handler that has everything it needs: parsing ends there, without
+    /// reading (or checking) the rest of the part, and ``parse(_:afterChunk:)`` returns
+    /// normally.
+    struct StopParsing: Error {}
+
     private let parser: XML_Parser
     private let handler: any XMLContentHandler
     private let rawHandler: (any XMLRawNameHandler)?
     private let part: String
     @exclusivity(unchecked) private var failure: (any Error)?
     @exclusivity(unchecked) private var sawDTD = false
+    @exclusivity(unchecked) private var stoppedEarly = false
     /// The raw (possibly prefixed) name of the element being reported, valid inside a handler.
     @exclusivity(unchecked) private(set) var currentRawName: UnsafePointer<CChar>?
 
@@ -95,6 +101,10 @@ final class XMLStreamParser {
             let status = XML_ParseBuffer(parser, Int32(n), n == 0 ? 1 : 0)
             if let failure { throw failure }
             if sawDTD { throw XLSXError.forbiddenDTD(part: part) }
+            if stoppedEarly {
+                try afterChunk()
+                return
+            }
             if status != XML_STATUS_OK {
                 let code = XML_GetErrorCode(parser)
                 let reason = XML_ErrorString(code).map { String(cString: $0) } ?? "lỗi \(code.rawValue)"
@@ -172,6 +182,13 @@ final class XMLStreamParser {
     }
 
     private func stop(_ error: any Error) {
+        if error is StopParsing {
+            // A DTD is refused before any element is reported, so it cannot be skipped here.
+            if failure == nil { stoppedEarly = true }
+            XML_StopParser(parser, XML_FALSE)
+            return
+        }
+        stoppedEarly = false
         if failure == nil { failure = error }
         XML_StopParser(parser, XML_FALSE)
     }
