@@ -22,18 +22,20 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
-        // System libraries (Debian: libxlsxwriter-dev, libzip-dev, libexpat1-dev, libfreexl-dev).
+        // System libraries (Debian: libxlsxwriter-dev, libzip-dev, libexpat1-dev, libfreexl-dev, libdeflate-dev).
         .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "CZip", path: "Sources/CZip", pkgConfig: "libzip",
                        providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CExpat", path: "Sources/CExpat", pkgConfig: "expat",
                        providers: [.apt(["libexpat1-dev"])]),
+        .systemLibrary(name: "CDeflate", path: "Sources/CDeflate", pkgConfig: "libdeflate",
+                       providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CFreeXL", path: "Sources/CFreeXL", pkgConfig: "freexl",
                        providers: [.apt(["libfreexl-dev"])]),
 
         // Generic spreadsheet layer: knows nothing of PAR INDEX.
-        .target(name: "XLSX", dependencies: ["CXlsxWriter", "CZip", "CExpat", "CFreeXL"]),
+        .target(name: "XLSX", dependencies: ["CXlsxWriter", "CZip", "CExpat", "CFreeXL", "CDeflate"]),
 
         // Domain layer: framework, layouts, submissions, validation, consolidation.
         .target(name: "ParIndexKit", dependencies: ["XLSX", "Yams", .product(name: "Crypto", package: "swift-crypto")]),

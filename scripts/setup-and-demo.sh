@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
-$SUDO apt-get install -y libxlsxwriter-dev libzip-dev libexpat1-dev libsqlite3-dev libfreexl-dev pkg-config python3-openpyxl
+$SUDO apt-get install -y libxlsxwriter-dev libzip-dev libexpat1-dev libsqlite3-dev libfreexl-dev libdeflate-dev pkg-config python3-openpyxl
 
 swift build -c release --product parindex
 BIN="$(swift build -c release --show-bin-path)/parindex"

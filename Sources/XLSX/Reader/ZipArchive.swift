@@ -1,3 +1,4 @@
+import CDeflate
 import CZip
 #if canImport(Glibc)
 import Glibc
@@ -17,6 +18,13 @@ final class ZipArchive {
     /// not count twice).
     private var countedBytes: [String: Int] = [:]
     private(set) var totalBytes = 0
+    /// libdeflate's decompressor, made on first use (``inflateWhole(index:stat:part:)``).
+    private var decompressor: OpaquePointer?
+
+    /// Deflated parts whose declared size is at most this are inflated in one call by
+    /// libdeflate (about twice zlib's speed; the output is held whole, so big sheets
+    /// keep streaming through libzip and zlib with bounded memory).
+    static let wholePartLimit = 8 << 20
 
     /// Opens a zip file from disk; anything that is not a zip is refused the way the
     /// `.xlsx` reader words it (OLE: encrypted or legacy `.xls`).
@@ -85,6 +93,7 @@ final class ZipArchive {
     }
 
     deinit {
+        if let decompressor { libdeflate_free_decompressor(decompressor) }
         zip_discard(handle)
     }
 
@@ -102,6 +111,9 @@ final class ZipArchive {
             throw XLSXError.corrupt("không đọc được thông tin phần \(name)")
         }
         let compressed = (st.valid & UInt64(ZIP_STAT_COMP_SIZE)) != 0 ? Int(clamping: st.comp_size) : 0
+        if let whole = try inflateWhole(index: index, stat: st, part: name) {
+            return ZipEntryStream(archive: self, bytes: whole, part: name)
+        }
         guard let file = zip_fopen_index(handle, index, 0) else {
             throw Self.entryError(code: zip_error_code_zip(zip_get_error(handle)), part: name)
         }
@@ -120,6 +132,62 @@ final class ZipArchive {
             filled += n
         }
         return String(decoding: buffer[0..<filled], as: UTF8.self)
+    }
+
+    /// Inflates a small deflated entry in one call with libdeflate, from the raw bytes
+    /// libzip hands over (`ZIP_FL_COMPRESSED`). The output buffer is the declared size,
+    /// so a part that inflates to more is refused rather than grown (libzip itself does
+    /// not enforce declared sizes); less is refused too, and the CRC-32 is checked as
+    /// libzip would. Returns nil, leaving the entry to the streaming path and its limit
+    /// checks, for stored or encrypted entries, big ones, or ones a limit would stop.
+    private func inflateWhole(index: UInt64, stat st: zip_stat_t, part: String) throws -> [UInt8]? {
+        let needed = UInt64(ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_CRC | ZIP_STAT_COMP_METHOD
+                            | ZIP_STAT_ENCRYPTION_METHOD)
+        guard st.valid & needed == needed, st.comp_method == Int32(ZIP_CM_DEFLATE),
+              st.encryption_method == UInt16(ZIP_EM_NONE),
+              st.size <= UInt64(Self.wholePartLimit), st.comp_size <= UInt64(Self.wholePartLimit) else { return nil }
+        let declared = Int(st.size)
+        let compressed = Int(st.comp_size)
+        // The output can never exceed `declared`, so these are the streaming path's checks
+        // applied in advance; a part that would fail one streams and fails it there.
+        if declared > limits.maxPartBytes { return nil }
+        if totalBytes - (countedBytes[part] ?? 0) + declared > limits.maxTotalBytes { return nil }
+        if declared > limits.ratioAllowanceBytes {
+            let (bound, overflow) = max(compressed, 1).multipliedReportingOverflow(by: max(limits.maxCompressionRatio, 1))
+            if !overflow, declared > bound { return nil }
+        }
+        guard let file = zip_fopen_index(handle, index, zip_flags_t(ZIP_FL_COMPRESSED)) else {
+            throw Self.entryError(code: zip_error_code_zip(zip_get_error(handle)), part: part)
+        }
+        defer { zip_fclose(file) }
+        let input = try [UInt8](unsafeUninitializedCapacity: max(compressed, 1)) { buffer, count in
+            while count < compressed {
+                let n = zip_fread(file, buffer.baseAddress! + count, UInt64(compressed - count))
+                if n < 0 { throw Self.entryError(code: zip_error_code_zip(zip_file_get_error(file)), part: part) }
+                if n == 0 { throw XLSXError.truncated }
+                count += Int(n)
+            }
+        }
+        if decompressor == nil { decompressor = libdeflate_alloc_decompressor() }
+        guard let decompressor else { throw XLSXError.corrupt("không đủ bộ nhớ để giải nén phần \(part)") }
+        let sizeLie = XLSXError.corrupt("kích thước giải nén của phần \(part) khác kích thước khai báo trong tệp nén")
+        let output = try [UInt8](unsafeUninitializedCapacity: max(declared, 1)) { buffer, count in
+            var actual = 0
+            let result = input.withUnsafeBytes { raw in
+                libdeflate_deflate_decompress(decompressor, raw.baseAddress, compressed,
+                                              buffer.baseAddress, declared, &actual)
+            }
+            switch result {
+            case LIBDEFLATE_SUCCESS: count = actual
+            case LIBDEFLATE_INSUFFICIENT_SPACE: throw sizeLie
+            default: throw XLSXError.corrupt("dữ liệu nén của phần \(part) bị hỏng")
+            }
+        }
+        guard output.count == declared else { throw sizeLie }
+        let crc = output.withUnsafeBytes { libdeflate_crc32(0, $0.baseAddress, $0.count) }
+        guard crc == st.crc else { throw XLSXError.corrupt("sai mã kiểm tra CRC ở phần \(part)") }
+        try account(part: part, produced: declared)
+        return output
     }
 
     /// Records `produced` bytes for a part and enforces the total limit.
@@ -232,26 +300,51 @@ final class ZipArchive {
 /// the declared size) and enforces the part, total and ratio limits.
 final class ZipEntryStream {
     private let archive: ZipArchive
-    private let file: OpaquePointer
+    /// The libzip stream, or nil when the whole part was inflated up front (``whole``).
+    private let file: OpaquePointer?
+    private let whole: [UInt8]
     let part: String
     private let compressedSize: Int
     private(set) var produced = 0
     private var finished = false
+    /// Read position in ``whole``.
+    private var offset = 0
 
     fileprivate init(archive: ZipArchive, file: OpaquePointer, part: String, compressedSize: Int) {
         self.archive = archive
         self.file = file
+        self.whole = []
         self.part = part
         self.compressedSize = compressedSize
     }
 
+    /// A part already inflated, checked and counted against the limits.
+    fileprivate init(archive: ZipArchive, bytes: [UInt8], part: String) {
+        self.archive = archive
+        self.file = nil
+        self.whole = bytes
+        self.part = part
+        self.compressedSize = 0
+        self.produced = bytes.count
+    }
+
     deinit {
-        zip_fclose(file)
+        if let file { zip_fclose(file) }
     }
 
     /// Reads up to `capacity` bytes; returns 0 at the end of the entry.
     func read(into buffer: UnsafeMutableRawPointer, capacity: Int) throws -> Int {
         if finished { return 0 }
+        guard let file else {
+            let n = min(capacity, whole.count - offset)
+            guard n > 0 else {
+                finished = true
+                return 0
+            }
+            whole.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress! + offset, byteCount: n) }
+            offset += n
+            return n
+        }
         let n = zip_fread(file, buffer, UInt64(capacity))
         if n < 0 {
             throw ZipArchive.entryError(code: zip_error_code_zip(zip_file_get_error(file)), part: part)
