@@ -95,7 +95,7 @@ struct CampaignCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let campaign = dir.appendingPathComponent("dot").path
         #expect(try CLI.run(["campaign", "new", campaign, "--framework", Self.framework]).status == 0)
-        let count = 300
+        let count = 600
         let inbox = try Self.distinctReturns(in: dir, count: count)
 
         nonisolated(unsafe) var seenWhileRunning = -1
