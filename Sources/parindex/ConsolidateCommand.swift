@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParIndexKit
+import ParIndexStore
 
 /// `parindex consolidate`: many unit submissions in, one official PHỤ LỤC out.
 struct ConsolidateCommand: AsyncParsableCommand {
@@ -35,6 +36,8 @@ struct ConsolidateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Bảng thẩm định đã điền (.xlsx): thêm cột \"Điểm thẩm định\"; điểm đạt là điểm thẩm định nếu có, nếu không là điểm tự đánh giá.")
     var appraisal: String?
 
+    @OptionGroup(title: "Bộ nhớ đệm") var cache: CacheOptions
+
     @Flag(name: .long, help: "Gộp cả các tệp có lỗi (được đánh dấu màu đỏ).")
     var includeInvalid = false
 
@@ -45,10 +48,13 @@ struct ConsolidateCommand: AsyncParsableCommand {
             Console.writeError("parindex: không có tệp nào để tổng hợp\n")
             throw ExitCode(2)
         }
+        let resultCache = cache.open()
+        defer { resultCache?.prune() }
         let bar = ProgressBar(label: "Đang đọc và kiểm tra")
         let run = ConsolidationRun(framework: context.framework, layout: context.layout,
                                    consolidation: .init(includeInvalid: includeInvalid, year: year),
-                                   options: RunOptions(limits: limits.readLimits, progress: { bar.update($0.done, $0.total) }))
+                                   options: RunOptions(limits: limits.readLimits, progress: { bar.update($0.done, $0.total) },
+                                                  cache: resultCache))
         var result = try await run.run(sources)
         if let appraisal {
             do {

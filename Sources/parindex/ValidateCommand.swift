@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParIndexKit
+import ParIndexStore
 
 /// `parindex validate`: checks returned files and says what is wrong, where and why.
 struct ValidateCommand: AsyncParsableCommand {
@@ -26,15 +27,20 @@ struct ValidateCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Giới hạn khi đọc tệp") var limits: LimitOptions
 
+    @OptionGroup(title: "Bộ nhớ đệm") var cache: CacheOptions
+
     @Option(name: .long, help: "Ghi vào thư mục này bản sao của mỗi tệp có lỗi, với ô lỗi được tô màu và chú thích.")
     var annotate: String?
 
     func run() async throws {
         let context = try CommandContext.load(framework: framework, layout: layout)
+        let resultCache = cache.open()
+        defer { resultCache?.prune() }
         let bar = ProgressBar(label: "Đang kiểm tra")
         let run = ValidationRun(framework: context.framework, layout: layout == nil ? nil : context.layout,
                                 annotateInto: annotate,
-                                options: RunOptions(limits: limits.readLimits, progress: { bar.update($0.done, $0.total) }))
+                                options: RunOptions(limits: limits.readLimits, progress: { bar.update($0.done, $0.total) },
+                                                  cache: resultCache))
         let result: ValidationResult
         do {
             result = try await run.run(SubmissionSource.expand(files))

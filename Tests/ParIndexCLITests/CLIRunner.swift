@@ -22,11 +22,18 @@ enum CLI {
         return dir.appendingPathComponent("parindex")
     }
 
+    /// The result cache folder the commands run by these tests use.
+    static let cacheDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("parindex-cli-cache-\(UUID().uuidString)")
+
     static func run(_ arguments: [String], cwd: URL? = nil) throws -> CLIResult {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = cwd ?? root
+        // The result cache of validate/consolidate goes to a folder of this test process.
+        var environment = ProcessInfo.processInfo.environment
+        environment["PARINDEX_CACHE_DIR"] = cacheDirectory.path
+        process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

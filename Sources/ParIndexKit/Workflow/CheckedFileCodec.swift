@@ -166,7 +166,8 @@ public enum CheckedFileCodec {
     private static let layouts = Mutex<[String: Layout]>([:])
     private static let layoutTexts = Mutex<[Layout: String]>([:])
 
-    private static func layoutJSON(_ layout: Layout) -> String {
+    /// The sorted-key JSON of a layout (memoised).
+    static func layoutJSON(_ layout: Layout) -> String {
         if let text = layoutTexts.withLock({ $0[layout] }) { return text }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys

@@ -31,7 +31,7 @@ public struct ConsolidationRun: Sendable {
     /// appendix is the one a single thread makes, whatever order the files finish in.
     /// Throws `CancellationError` when the calling task is cancelled.
     public func run(_ sources: [SubmissionSource]) async throws -> ConsolidationResult {
-        let checker = FileChecker(framework: index.framework, layout: layout, limits: options.limits)
+        let checker = FileChecker(framework: index.framework, layout: layout, limits: options.limits, cache: options.cache)
         let state = Mutex(ConsolidationBuilder(index: index, layout: layout, options: consolidation))
         let statuses = Mutex([FileStatus?](repeating: nil, count: sources.count))
         let unreadable = Mutex([(Int, String, String)]())

@@ -18,13 +18,21 @@ public struct FileChecker: Sendable {
     public let validator: Validator
     public let limits: ReadLimits
     public let annotation: Annotation
+    /// Checked files kept by content (``CheckedFileCache``), consulted before reading.
+    public let cache: (any CheckedFileCache)?
+    private let cacheContext: String
+    private let imposedLayout: String
 
     /// `layout` overrides the layout named by each file's template identity or the framework.
-    public init(framework: Framework, layout: Layout? = nil, limits: ReadLimits = .default, annotation: Annotation = .none) {
+    public init(framework: Framework, layout: Layout? = nil, limits: ReadLimits = .default, annotation: Annotation = .none,
+                cache: (any CheckedFileCache)? = nil) {
         index = FrameworkIndex(framework)
         validator = Validator(framework: framework, layout: layout)
         self.limits = limits
         self.annotation = annotation
+        self.cache = cache
+        cacheContext = cache == nil ? "" : Self.cacheContext(index: index, limits: limits)
+        imposedLayout = cache == nil ? "" : layout.map(CheckedFileCodec.layoutJSON) ?? ""
     }
 
     /// The checked file, and where its annotated copy was written (or why not).
@@ -37,6 +45,24 @@ public struct FileChecker: Sendable {
 
     /// Reads, validates and extracts one source (`position` names bytes sources' copies).
     public func check(_ source: SubmissionSource, position: Int = 0) -> Outcome {
+        guard let cache, source.skipReason == nil, let bytes = try? source.data(limits: limits) else { return read(source, position: position) }
+        // This run's own entry, else (a layout imposed) the one a run without imposed layout
+        // left — `consolidate` after `validate` — when it serves (``CachedCheck``).
+        let exact = cacheContext + "\nlayout=" + imposedLayout
+        var hit = cache.entry(for: bytes, context: exact)
+        if hit == nil, !imposedLayout.isEmpty { hit = cache.entry(for: bytes, context: cacheContext + "\nlayout=") }
+        // An invalid file whose annotated copy is wanted is read again for the copy.
+        if let hit, hit.serves(imposedLayout), hit.file.status == .valid || annotation == .none {
+            return Outcome(file: Self.relabelled(hit.file, for: source))
+        }
+        let outcome = read(source, position: position)
+        if let kept = Self.cacheable(outcome.file) {
+            cache.store(CachedCheck(file: kept, imposedLayout: imposedLayout), for: bytes, context: exact)
+        }
+        return outcome
+    }
+
+    private func read(_ source: SubmissionSource, position: Int) -> Outcome {
         let name = source.displayName
         if let reason = source.skipReason { return Outcome(file: CheckedFile(file: name, status: .skipped, reason: reason)) }
         do {

@@ -18,9 +18,11 @@ public struct RunOptions: Sendable {
     public var progress: (@Sendable (RunProgress) -> Void)?
     /// Files processed at once; defaults to the number of cores.
     public var concurrency: Int
+    /// Checked files kept by content between runs over plain files (nil: none).
+    public var cache: (any CheckedFileCache)? = nil
 
     public init(limits: ReadLimits = .default, progress: (@Sendable (RunProgress) -> Void)? = nil,
-                concurrency: Int = ParallelWork.defaultConcurrency) {
-        self.limits = limits; self.progress = progress; self.concurrency = max(1, concurrency)
+                concurrency: Int = ParallelWork.defaultConcurrency, cache: (any CheckedFileCache)? = nil) {
+        self.limits = limits; self.progress = progress; self.concurrency = max(1, concurrency); self.cache = cache
     }
 }

@@ -18,7 +18,7 @@ public struct ValidationRun: Sendable {
     /// `annotateInto` is a folder for annotated copies of invalid files (created if needed).
     public init(framework: Framework, layout: Layout? = nil, annotateInto: String? = nil, options: RunOptions = .init()) {
         checker = FileChecker(framework: framework, layout: layout, limits: options.limits,
-                              annotation: annotateInto.map { .folder($0) } ?? .none)
+                              annotation: annotateInto.map { .folder($0) } ?? .none, cache: options.cache)
         self.options = options
     }
 
