@@ -39,16 +39,35 @@ enum TableDump {
         }
     }
 
+    /// ``TableListing`` streamed: keys in sorted order (`ReportJSON.compactEncoder()`'s
+    /// bytes), a line break before each row.
     static func json(_ table: RecognizedTable, file: String, out: OutputBuffer) {
-        out.write("{\"file\":\(JSONText.quote(file)),\"sheet\":\(JSONText.quote(table.sheet)),\"headerRow\":\(table.headerRow),\"columns\":{")
-        out.write(table.columns.sorted(by: { $0.value < $1.value })
-            .map { "\(JSONText.quote($0.key.rawValue)):\(JSONText.quote(table.headerTexts[$0.key] ?? ""))" }
-            .joined(separator: ","))
-        out.write("},\"rows\":[")
+        out.write("{\"columns\":{")
+        for (k, role) in table.columns.keys.sorted(by: { $0.rawValue < $1.rawValue }).enumerated() {
+            if k > 0 { out.write(",") }
+            out.writeJSONString(role.rawValue)
+            out.write(":")
+            out.writeJSONString(table.headerTexts[role] ?? "")
+        }
+        out.write("},\"file\":")
+        out.writeJSONString(file)
+        out.write(",\"headerRow\":\(table.headerRow),\"notes\":[")
+        for (k, note) in table.notes.enumerated() {
+            out.write(k > 0 ? ",{\"kind\":\"" : "{\"kind\":\"")
+            out.write(note.kind.rawValue)
+            out.write("\",\"message\":")
+            out.writeJSONString(note.message)
+            out.write(",\"row\":\(note.row)}")
+        }
+        out.write("],\"rows\":[")
         // Written field by field into the buffer (no per-row arrays of strings to join).
         func optional(_ key: String, _ text: String?) {
             out.write(key)
             if let text { out.writeJSONString(text) } else { out.write("null") }
+        }
+        func score(_ key: String, _ role: ColumnRole, _ row: TableRow) {
+            out.write(key)
+            out.write(row.score(role).map(scoreJSON) ?? "null")
         }
         func names(_ key: String, _ list: [String]) {
             out.write(key)
@@ -58,31 +77,31 @@ enum TableDump {
             }
             out.write("]")
         }
-        let scoreKeys = jsonRoles.map { ",\(JSONText.quote($0.rawValue)):" }
-        let textKeys = [ColumnRole.deadline, .person, .evidence, .note].map { ($0, ",\(JSONText.quote($0.rawValue)):") }
         for (i, row) in table.rows.enumerated() {
-            out.write(i == 0 ? "\n{\"code\":" : ",\n{\"code\":")
-            out.writeJSONString(row.code)
-            optional(",\"title\":", row.title)
-            for (role, key) in zip(jsonRoles, scoreKeys) {
-                out.write(key)
-                out.write(row.score(role).map(scoreJSON) ?? "null")
-            }
-            optional(",\"tasks\":", row.text(.tasks))
-            names(",\"lead\":[", row.lead)
+            out.write(i == 0 ? "\n{" : ",\n{")
+            score("\"appraised\":", .appraised, row)
+            optional(",\"code\":", row.code)
             names(",\"coop\":[", row.coop)
-            for (role, key) in textKeys { optional(key, row.text(role)) }
-            optional(",\"parent\":", row.parent.map { table.rows[$0].code })
-            optional(",\"sheet\":", row.sheet)
-            out.write(",\"row\":\(row.row)")
+            optional(",\"deadline\":", row.text(.deadline))
+            optional(",\"evidence\":", row.text(.evidence))
             if !row.joinedRows.isEmpty { out.write(",\"joinedRows\":[\(row.joinedRows.map(String.init).joined(separator: ","))]") }
+            names(",\"lead\":[", row.lead)
+            score(",\"max\":", .max, row)
+            optional(",\"note\":", row.text(.note))
+            optional(",\"parent\":", row.parent.map { table.rows[$0].code })
+            optional(",\"person\":", row.text(.person))
+            score(",\"prev\":", .prev, row)
+            out.write(",\"row\":\(row.row)")
+            score(",\"self\":", .selfScore, row)
+            optional(",\"sheet\":", row.sheet)
+            score(",\"target\":", .target, row)
+            optional(",\"tasks\":", row.text(.tasks))
+            optional(",\"title\":", row.title)
             out.write("}")
         }
-        out.write("],\"notes\":[")
-        out.write(table.notes.map {
-            "{\"kind\":\"\($0.kind.rawValue)\",\"row\":\($0.row),\"message\":\(JSONText.quote($0.message))}"
-        }.joined(separator: ","))
-        out.write("]}\n")
+        out.write("],\"sheet\":")
+        out.writeJSONString(table.sheet)
+        out.write("}\n")
     }
 
     static func scoreJSON(_ value: ScoreValue) -> String {

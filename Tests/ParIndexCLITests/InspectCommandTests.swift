@@ -125,6 +125,22 @@ struct FrameworkImportCommandTests {
 
     static let hasXlsxwriter = PythonModule.isAvailable("xlsxwriter")
 
+    /// `inspect --table --json` is likewise exactly the Codable encoding of a
+    /// ``TableListing``: on the four example appendices (LibreOffice, Excel, inline
+    /// strings), a Word appendix and a table with repeated headers and joined rows.
+    @Test(arguments: ["Examples/appendices/000-van-phong-ubnd-dak-nong-2020.xlsx", "Examples/appendices/002-ubnd-ninh-son-766-2022.xlsx",
+                      "Examples/appendices/003-so-khcn-dak-nong-2023.xlsx", "Examples/appendices/004-khac-phuc-2023.xlsx",
+                      "Examples/appendices/000-van-phong-ubnd-dak-nong-2020.docx"])
+    func inspectTableJSONIsTheCodableEncodingOfATableListing(_ file: String) throws {
+        let r = try CLI.run(["inspect", CLI.root.appendingPathComponent(file).path, "--table", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let bytes = Data(r.stdout.utf8)
+        let listing = try JSONDecoder().decode(TableListing.self, from: bytes)
+        #expect(listing.rows.count > 5 && listing.columns["code"] != nil)
+        #expect(try ReportJSON.compactEncoder().encode(listing) == Data(bytes.filter { $0 != 0x0A }),
+                "\(file): streamed JSON differs from the Codable encoding")
+    }
+
     /// Control characters are escaped the way JSONEncoder escapes them (`\b`, `\f`, `\u001f`).
     @Test(.enabled(if: Self.hasXlsxwriter, "Python xlsxwriter is not installed: this fixture cannot be made"))
     func controlCharactersAreEscapedAsJSONEncoderDoes() throws {
