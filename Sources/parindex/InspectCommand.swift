@@ -31,7 +31,7 @@ struct InspectCommand: ParsableCommand {
         do {
             let reader = try SpreadsheetOpener.open(path: file, limits: limits.readLimits)
             if table {
-                let recognized = try TableRecognizer().recognize(reader, sheetName: sheet)
+                let recognized = try TableRecognizer(overlapsReading: true).recognize(reader, sheetName: sheet)
                 if json { TableDump.json(recognized, file: file, out: out) } else {
                     TableDump.text(recognized, file: file, out: out)
                     if let document = reader as? DOCXReader {

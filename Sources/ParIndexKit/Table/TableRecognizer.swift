@@ -13,9 +13,20 @@ public struct TableNotFound: Error, CustomStringConvertible, Sendable {
 /// it holds one sheet's data rows, which hierarchy and joining need.
 public struct TableRecognizer: Sendable {
     public let matcher: HeaderMatcher
+    /// Read each sheet on a thread of its own while its rows are recognised (one big sheet
+    /// uses two cores); off for runs that already spread files over the cores.
+    public var overlapsReading: Bool
 
-    public init(matcher: HeaderMatcher = .standard) {
+    public init(matcher: HeaderMatcher = .standard, overlapsReading: Bool = false) {
         self.matcher = matcher
+        self.overlapsReading = overlapsReading
+    }
+
+    private func readRows(_ reader: any SpreadsheetReader, of sheet: SheetInfo, into builder: inout Builder) throws -> SheetSummary {
+        if overlapsReading {
+            return try OverlappedRows.read(reader, sheet: sheet) { builder.consume($0) }
+        }
+        return try reader.readRows(of: sheet) { builder.consume($0) }
     }
 
     /// Recognises the table of the named sheet, or of the first visible sheet that has one.
@@ -30,7 +41,7 @@ public struct TableRecognizer: Sendable {
         var cover: [String] = []
         for sheet in reader.sheets where sheet.state == .visible {
             var builder = Builder(sheet: sheet.name, matcher: matcher)
-            let summary = try reader.readRows(of: sheet) { builder.consume($0) }
+            let summary = try readRows(reader, of: sheet, into: &builder)
             if var table = builder.finish(merged: summary.mergedRanges) {
                 table.coverLines = cover
                 return table
@@ -48,7 +59,7 @@ public struct TableRecognizer: Sendable {
     /// Recognises the table of one sheet; nil when the sheet has no header row.
     public func recognize(_ reader: any SpreadsheetReader, sheet: SheetInfo) throws -> RecognizedTable? {
         var builder = Builder(sheet: sheet.name, matcher: matcher)
-        let summary = try reader.readRows(of: sheet) { builder.consume($0) }
+        let summary = try readRows(reader, of: sheet, into: &builder)
         return builder.finish(merged: summary.mergedRanges)
     }
 
