@@ -151,6 +151,7 @@ def main():
                             ("template.all", ("peers", f"`template --all` ({n:,} templates)")),
                             ("peers.validate", ("peers", f"`validate` {n:,} files")),
                             ("peers.consolidate", ("peers", f"`consolidate` {n:,} files")),
+                            ("peers.consolidate-cold", ("peers", f"`consolidate --no-cache` {n:,} files (reads every file again)")),
                             ("peers.campaign-add", ("peers", f"`campaign new` + `campaign add` {n:,} files (read, validate, store)")),
                             ("peers.campaign-consolidate", ("peers", "`campaign consolidate` (stored values, no workbook opened)")),
                             ("peers.openpyxl", ("peers", "openpyxl baseline")),
@@ -158,6 +159,7 @@ def main():
                             ("peers-sample.consolidate", ("peers", f"`consolidate` sample of {SAMPLE} files")),
                             ("fixed.validate", ("fixed", f"`validate` {n:,} files")),
                             ("fixed.consolidate", ("fixed", f"`consolidate` {n:,} files")),
+                            ("fixed.consolidate-cold", ("fixed", f"`consolidate --no-cache` {n:,} files")),
                             ("fixed.campaign-add", ("fixed", f"`campaign new` + `campaign add` {n:,} files")),
                             ("fixed.campaign-consolidate", ("fixed", "`campaign consolidate` (latest valid version per commune)")),
                             ("fixed.openpyxl", ("fixed", "openpyxl baseline (read + check + write, 1 process)"))):
@@ -209,7 +211,7 @@ def main():
         v, c = wall(f"{st}.validate", 1000), wall(f"{st}.consolidate", 1000)
         if v and c:
             L.append(f"| validate + consolidate of 1,000 submissions ≤ 1 s wall ({st}) | validate {v:.2f} s + consolidate {c:.2f} s "
-                     f"= {v + c:.2f} s (consolidate alone validates too: {c:.2f} s) | "
+                     f"= {v + c:.2f} s (consolidate after validate finds the values in the result cache; cold, it takes {wall(st + '.consolidate-cold', 1000) or 0:.2f} s) | "
                      + ("yes" if v + c <= 1 else f"no — {(v + c):.1f}× the budget") + " |")
         b = wall(f"{st}.openpyxl", 1000)
         if b and c:

@@ -6,10 +6,11 @@ struct CommandContext {
     let framework: Framework
     let layout: Layout
 
-    static func load(framework path: String, layout name: String?) throws -> CommandContext {
+    /// `cached: false` (`--no-cache`) neither reads nor writes the framework cache.
+    static func load(framework path: String, layout name: String?, cached: Bool = true) throws -> CommandContext {
         let framework: Framework
         do {
-            framework = try FrameworkStore.loadAny(path: path, cache: FrameworkCache.user())
+            framework = try FrameworkStore.loadAny(path: path, cache: cached ? FrameworkCache.user() : nil)
         } catch {
             Console.reportUnreadable(path, error)
             throw ExitCode(2)

@@ -42,7 +42,7 @@ struct ConsolidateCommand: AsyncParsableCommand {
     var includeInvalid = false
 
     func run() async throws {
-        let context = try CommandContext.load(framework: framework, layout: layout)
+        let context = try CommandContext.load(framework: framework, layout: layout, cached: !cache.noCache)
         let sources = SubmissionSource.expand(inputs)
         guard !sources.isEmpty else {
             Console.writeError("parindex: không có tệp nào để tổng hợp\n")

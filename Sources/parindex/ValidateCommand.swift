@@ -33,7 +33,7 @@ struct ValidateCommand: AsyncParsableCommand {
     var annotate: String?
 
     func run() async throws {
-        let context = try CommandContext.load(framework: framework, layout: layout)
+        let context = try CommandContext.load(framework: framework, layout: layout, cached: !cache.noCache)
         let resultCache = cache.open()
         defer { resultCache?.prune() }
         let bar = ProgressBar(label: "Đang kiểm tra")

@@ -25,7 +25,7 @@ enum CLI {
     /// The result cache folder the commands run by these tests use.
     static let cacheDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("parindex-cli-cache-\(UUID().uuidString)")
 
-    static func run(_ arguments: [String], cwd: URL? = nil) throws -> CLIResult {
+    static func run(_ arguments: [String], cwd: URL? = nil, environment extra: [String: String] = [:]) throws -> CLIResult {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -33,6 +33,7 @@ enum CLI {
         // The result cache of validate/consolidate goes to a folder of this test process.
         var environment = ProcessInfo.processInfo.environment
         environment["PARINDEX_CACHE_DIR"] = cacheDirectory.path
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -121,4 +121,21 @@ struct LimitOptionsTests {
         #expect(unlimited.stderr.isEmpty, "\(unlimited.stderr)")
         #expect(unlimited.status != 2)
     }
+
+    /// `--no-cache` neither reads nor writes anything in the cache folder (results or the
+    /// parsed framework); without it both are kept there.
+    @Test func noCacheLeavesTheCacheFolderUntouched() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cache = dir.appendingPathComponent("cache")
+        let env = ["PARINDEX_CACHE_DIR": cache.path]
+        let off = try CLI.run(["validate", "--no-cache", "--framework", Self.framework, Self.small], environment: env)
+        #expect(off.status == 0, "\(off.stderr)")
+        let left = FileManager.default.enumerator(atPath: cache.path)?.allObjects ?? []
+        #expect(left.isEmpty, "\(left)")
+        let on = try CLI.run(["validate", "--framework", Self.framework, Self.small], environment: env)
+        #expect(on.status == 0 && on.stdout == off.stdout)
+        let kept = (FileManager.default.enumerator(atPath: cache.path)?.allObjects as? [String]) ?? []
+        #expect(kept.contains { $0.hasPrefix("frameworks/") } && kept.contains { $0.hasSuffix(".pxk") }, "\(kept)")
+    }
 }
