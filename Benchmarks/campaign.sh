@@ -2,7 +2,8 @@
 # Campaign store benchmark: adding N returns to a campaign (`parindex campaign add`), then
 # consolidating from the store (`campaign consolidate`, no workbook opened), against the
 # file-based `validate` and `consolidate` on the same files. Writes the section between
-# the `campaign-store` markers of Benchmarks/RESULTS.md (RESULTS_OUT=FILE elsewhere).
+# the `campaign-store` markers of Benchmarks/analysis.md, which run.sh copies into RESULTS.md
+# (RESULTS_OUT=FILE elsewhere).
 #
 #   Benchmarks/campaign.sh [--no-build] [--sizes "100 1000"]
 #
@@ -28,7 +29,7 @@ while [ $# -gt 0 ]; do
 done
 PARINDEX=$ROOT/.build-bench/release/parindex
 if [ $BUILD = 1 ]; then swift build -c release --scratch-path .build-bench --product parindex >&2; fi
-OUT=${RESULTS_OUT:-$B/RESULTS.md}
+OUT=${RESULTS_OUT:-$B/analysis.md}
 export PARINDEX_CACHE_DIR=$DATA/cache  # never the user's cache
 TSV=$DATA/campaign-$(date +%Y%m%d-%H%M%S).tsv
 : > "$TSV"
