@@ -31,6 +31,10 @@ import Testing
         let first = try FrameworkStore.load(path: path, cache: cache)
         #expect(first == parsed)
         #expect(Self.entries(cache).count == 1)
+        // Private: the folders it made 0700, the entry 0600.
+        func mode(_ url: URL) throws -> Int { try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as! Int }
+        #expect(try mode(cache.directory) == 0o700 && mode(cache.directory.deletingLastPathComponent()) == 0o700)
+        #expect(try mode(Self.entries(cache)[0]) == 0o600)
         let second = try FrameworkStore.load(path: path, cache: cache)
         #expect(second == parsed)
         #expect(FrameworkStore.versionHash(second) == FrameworkStore.computeVersionHash(parsed))

@@ -87,8 +87,18 @@ public struct FrameworkCache: Sendable {
                           framework: framework)
         guard let data = try? JSONEncoder().encode(entry) else { return }
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try AtomicFile.write(data, to: url(for: key).path)
+            // Private like the result cache: the folder 0700 (and the cache folder above it
+            // when this makes it), the entry 0600.
+            let parent = directory.deletingLastPathComponent()
+            if !FileManager.default.fileExists(atPath: parent.path) {
+                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            }
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            let path = url(for: key).path
+            try AtomicFile.write(data, to: path)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         } catch {
             // An unwritable cache folder only costs the next run a parse.
         }
