@@ -142,7 +142,8 @@ run_set() {
   if [ "$set" != peers-sample ]; then
   measure "$set.campaign-add" "$N" 1800 "" -- bash -c 'rm -rf "$1"; "$2" campaign new "$1" --framework "$3" >/dev/null && exec "$2" campaign add "$1" "$4"' _ "$C" "$PARINDEX" "$FW" "$D/files"
   measure "$set.campaign-consolidate" "$N" 1800 "" -- "$PARINDEX" campaign consolidate "$C" -o "$D/campaign-consolidated.xlsx"
-  ls -l "$C"/campaign.sqlite* 2>/dev/null | awk '{s += $5} END {print s}' > "$D/campaign.bytes" || true
+  # The campaign's size: the .parindex file and its write-ahead log, if any.
+  cat "$C" "$C-wal" 2>/dev/null | wc -c > "$D/campaign.bytes" || true
   fi
   if [ $BASELINE = 1 ] && [ "$base" = 1 ]; then
     measure "$set.openpyxl" "$N" 1200 "" -- python3 "$B/baselines/openpyxl_job.py" "$FW" "$D/files" "$D/openpyxl-consolidated.xlsx"
