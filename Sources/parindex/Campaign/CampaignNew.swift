@@ -2,7 +2,7 @@ import ArgumentParser
 import ParIndexKit
 import ParIndexStore
 
-/// `parindex campaign new DIR --framework F [--deadline YYYY-MM-DD] [--title …]`
+/// `parindex campaign new DIR --framework F [--deadline NGÀY] [--title …]`
 struct CampaignNew: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "new", abstract: "Tạo đợt thu thập mới từ một bộ tiêu chí.")
 
@@ -15,7 +15,7 @@ struct CampaignNew: ParsableCommand {
     @Option(name: .long, help: "Bố cục (mặc định: theo mẫu của từng tệp, hoặc của bộ tiêu chí).")
     var layout: String?
 
-    @Option(name: .long, help: "Hạn nộp, dạng YYYY-MM-DD.")
+    @Option(name: .long, help: "Hạn nộp, dạng ngày/tháng/năm (05/12/2023) hoặc YYYY-MM-DD.")
     var deadline: String?
 
     @Option(name: .long, help: "Tên đợt thu thập (mặc định: tên bộ tiêu chí).")
@@ -23,7 +23,7 @@ struct CampaignNew: ParsableCommand {
 
     func validate() throws {
         if let deadline, CampaignDate(deadline) == nil {
-            throw ValidationError("--deadline phải là một ngày dạng YYYY-MM-DD (đang là \(deadline)).")
+            throw ValidationError("--deadline phải là một ngày có thật, dạng ngày/tháng/năm hoặc YYYY-MM-DD (đang là \(deadline)).")
         }
     }
 
