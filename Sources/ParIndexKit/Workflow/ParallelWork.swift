@@ -15,33 +15,12 @@ public enum ParallelWork {
     public static func run<T: Sendable>(count: Int, concurrency: Int,
                                         work: @escaping @Sendable (Int) -> T,
                                         consume: @escaping @Sendable (Int, T) -> Void) async throws {
-        let cancelled = Atomic<Bool>(false)
-        try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let next = Atomic<Int>(0)
-                let sink = Mutex(())
-                let group = DispatchGroup()
-                let workers = max(1, min(concurrency, count))
-                for _ in 0..<workers {
-                    group.enter()
-                    DispatchQueue.global(qos: .userInitiated).async {
-                        while !cancelled.load(ordering: .relaxed) {
-                            let i = next.add(1, ordering: .relaxed).oldValue
-                            guard i < count else { break }
-                            let value = work(i)
-                            sink.withLock { _ in consume(i, value) }
-                        }
-                        group.leave()
-                    }
-                }
-                group.notify(queue: .global()) {
-                    if cancelled.load(ordering: .relaxed) { continuation.resume(throwing: CancellationError()) }
-                    else { continuation.resume() }
-                }
-            }
-        } onCancel: {
-            cancelled.store(true, ordering: .relaxed)
-        }
+        let sink = Mutex(())
+        try await onWorkers(count: count, concurrency: concurrency, item: { i, _ in
+            let value = work(i)
+            sink.withLock { _ in consume(i, value) }
+            return true
+        })
     }
 
     /// Like ``run(count:concurrency:work:consume:)``, but `consume` sees the results in
@@ -54,20 +33,30 @@ public enum ParallelWork {
                                                consume: @escaping @Sendable (Int, T) -> Void) async throws {
         let window = max(1, window)
         let order = OrderedHandOff<T>()
+        try await onWorkers(count: count, concurrency: concurrency, item: { i, cancelled in
+            guard order.waitForRoom(before: i, window: window, cancelled: cancelled) else { return false }
+            order.deliver(i, work(i), consume)
+            return true
+        }, onCancel: { order.wakeAll() })
+    }
+
+    /// The thread pool behind both: `min(concurrency, count)` threads take the indices in
+    /// turn and call `item` (false stops that thread) until they run out or the calling
+    /// task is cancelled, which also calls `onCancel` and ends in `CancellationError`.
+    private static func onWorkers(count: Int, concurrency: Int,
+                                  item: @escaping @Sendable (Int, borrowing Atomic<Bool>) -> Bool,
+                                  onCancel: @escaping @Sendable () -> Void = {}) async throws {
         let cancelled = Atomic<Bool>(false)
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 let next = Atomic<Int>(0)
                 let group = DispatchGroup()
-                let workers = max(1, min(concurrency, count))
-                for _ in 0..<workers {
+                for _ in 0..<max(1, min(concurrency, count)) {
                     group.enter()
                     DispatchQueue.global(qos: .userInitiated).async {
                         while !cancelled.load(ordering: .relaxed) {
                             let i = next.add(1, ordering: .relaxed).oldValue
-                            guard i < count else { break }
-                            guard order.waitForRoom(before: i, window: window, cancelled: cancelled) else { break }
-                            order.deliver(i, work(i), consume)
+                            guard i < count, item(i, cancelled) else { break }
                         }
                         group.leave()
                     }
@@ -79,7 +68,7 @@ public enum ParallelWork {
             }
         } onCancel: {
             cancelled.store(true, ordering: .relaxed)
-            order.wakeAll()
+            onCancel()
         }
     }
 }
