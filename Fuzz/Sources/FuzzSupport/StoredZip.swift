@@ -43,7 +43,6 @@ public enum StoredZip {
 /// NUL bytes (which XML cannot contain): sheet, sharedStrings, styles, workbook, workbook
 /// rels. A part left out gets a minimal valid default; an empty part is left out of the zip.
 public enum XMLPackage {
-    static let contentTypes = #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>"#
     static let rootRels = #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
     static let workbook = #"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#
     static let workbookRels = #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#
@@ -51,33 +50,39 @@ public enum XMLPackage {
     static let sharedStrings = #"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>Tiêu chí</t></si><si><r><t>a</t></r><r><t>b</t></r></si></sst>"#
 
     public static func package(from input: UnsafeRawBufferPointer) -> [UInt8] {
-        var parts: [[UInt8]] = []
+        PartsPackage.build(from: input, fixed: [("_rels/.rels", rootRels)], parts: [
+            ("xl/worksheets/sheet1.xml", ""), ("xl/sharedStrings.xml", sharedStrings), ("xl/styles.xml", styles),
+            ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", workbookRels),
+        ])
+    }
+
+}
+
+/// A package made from a fuzz input cut at NUL bytes (which XML cannot contain) into the
+/// XML `parts`, in order: a part the input leaves out gets its default, an empty part is
+/// left out of the zip. The content types and the `fixed` entries (relationships) come first.
+enum PartsPackage {
+    static let contentTypes = #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>"#
+
+    static func build(from input: UnsafeRawBufferPointer, fixed: [(name: String, text: String)],
+                      parts: [(name: String, fallback: String)]) -> [UInt8] {
+        var pieces: [[UInt8]] = []
         var current: [UInt8] = []
         for b in input {
-            if b == 0, parts.count < 4 {
-                parts.append(current)
+            if b == 0, pieces.count < parts.count - 1 {
+                pieces.append(current)
                 current = []
             } else {
                 current.append(b)
             }
         }
-        parts.append(current)
-        func part(_ i: Int, _ fallback: String) -> [UInt8]? {
-            guard i < parts.count else { return Array(fallback.utf8) }
-            return parts[i].isEmpty ? nil : parts[i]
+        pieces.append(current)
+        var entries: [(name: String, data: [UInt8])] = [("[Content_Types].xml", Array(contentTypes.utf8))]
+        entries += fixed.map { ($0.name, Array($0.text.utf8)) }
+        for (i, part) in parts.enumerated() {
+            if i >= pieces.count { entries.append((part.name, Array(part.fallback.utf8))) }
+            else if !pieces[i].isEmpty { entries.append((part.name, pieces[i])) }
         }
-        var entries: [(name: String, data: [UInt8])] = [
-            ("[Content_Types].xml", Array(contentTypes.utf8)),
-            ("_rels/.rels", Array(rootRels.utf8)),
-        ]
-        let names = ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml",
-                     "xl/workbook.xml", "xl/_rels/workbook.xml.rels"]
-        let defaults = ["", sharedStrings, styles, workbook, workbookRels]
-        for (i, name) in names.enumerated() {
-            if let data = part(i, defaults[i]) { entries.append((name, data)) }
-        }
-        return build(entries: entries)
+        return StoredZip.build(entries)
     }
-
-    static func build(entries: [(name: String, data: [UInt8])]) -> [UInt8] { StoredZip.build(entries) }
 }
