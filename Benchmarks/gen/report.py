@@ -169,8 +169,8 @@ def main():
             w = wall(task, n)
             files = SAMPLE if task.startswith("peers-sample") else n
             per = "" if w is None or task == "template.one" else fnum(w / files * 1000, 1)
-            busy = fnum(cpu(task, n) / w) if w and cpu(task, n) else ""
-            L.append(f"| {label[0]} | {label[1]} | {fnum(r['wall'])} | {fnum(cpu(task, n))} | {busy} | {fnum(rss(task, n), 0)} | {per} | "
+            cpu_per_wall = fnum(cpu(task, n) / w) if w and cpu(task, n) else ""
+            L.append(f"| {label[0]} | {label[1]} | {fnum(r['wall'])} | {fnum(cpu(task, n))} | {cpu_per_wall} | {fnum(rss(task, n), 0)} | {per} | "
                      f"{r['load_before']}→{r['load_after']} | {r['exit']} |")
         notes = []
         if get.get(("template.all", n)) is None and wall("template.all", 100) and wall("template.all", 1000):
