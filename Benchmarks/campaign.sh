@@ -45,19 +45,8 @@ measure() {
   echo "   $name N=$n: $t (load $load, rc $rc)" >&2
 }
 
-gen_set() {  # DIR UNITS N
-  local D=$1 U=$2 N=$3
-  mkdir -p "$D"
-  FW=$D/framework.yaml
-  python3 "$B/gen/make_framework.py" "$U" "$FW.new"
-  if ! cmp -s "$FW.new" "$FW"; then mv "$FW.new" "$FW"; else rm "$FW.new"; fi
-  local stamp; stamp=$( (cat "$B/gen/make_submissions.py" "$FW"; echo "$N 0") | sha256sum | cut -c1-16)
-  if [ "$(cat "$D/files.stamp" 2>/dev/null)" != "$stamp" ]; then
-    rm -rf "$D/files"
-    python3 "$B/gen/make_submissions.py" --parindex "$PARINDEX" --framework "$FW" --n "$N" --units "$U" --out "$D/files"
-    echo "$stamp" > "$D/files.stamp"
-  fi
-}
+# gen_set DIR UNITS N (framework + submissions, cached): shared with run.sh
+source "$B/lib.sh"
 
 run() {  # SET N
   local set=$1 N=$2 C=$D/campaign
