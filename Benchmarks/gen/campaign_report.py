@@ -49,7 +49,8 @@ def main():
     tasks = [("validate", "`validate --framework F DIR` (files)"),
              ("consolidate", "`consolidate --framework F DIR -o` (files: read + validate + merge)"),
              ("campaign-new", "`campaign new`"),
-             ("campaign-add", "`campaign add C DIR` (read + validate + store, one transaction per file)"),
+             ("campaign-add", "`campaign add C DIR --no-cache` (read + validate + store, one transaction per file)"),
+             ("campaign-add-cached", "`campaign add C DIR` after `validate DIR` (checked files from the result cache)"),
              ("campaign-consolidate", "`campaign consolidate C -o` (stored values, no workbook opened)"),
              ("campaign-status", "`campaign status C --json`")]
     for s in ("peers", "fixed"):

@@ -62,6 +62,9 @@ struct SubmissionRow: Codable, FetchableRecord, PersistableRecord {
         Column("size"), Column("sha256"), Column("status"), Column("errors"), Column("warnings"), Column("reason"),
     ] }
 
+    /// ``listColumns`` as SQL (for the intake's prepared statements).
+    static let listColumnNames = "id, unitCode, version, receivedAt, originalName, size, sha256, status, errors, warnings, reason"
+
     static func record(_ row: Row) -> SubmissionRecord {
         SubmissionRecord(id: row["id"], unit: row["unitCode"], version: row["version"], receivedAt: row["receivedAt"],
                          originalName: row["originalName"], size: row["size"], sha256: row["sha256"],

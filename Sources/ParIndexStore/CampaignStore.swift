@@ -1,8 +1,6 @@
-import Crypto
 import Foundation
 import GRDB
 import ParIndexKit
-import Synchronization
 
 /// A campaign: one SQLite file (WAL) holding the framework, the units, the deadline and
 /// every submission ever received, with its bytes, findings and extracted values.
@@ -225,119 +223,6 @@ public final class CampaignStore: Sendable {
                 }
             }
         }
-    }
-
-    // MARK: - Intake
-
-    /// Validates each source and stores it — one transaction per file, in input order.
-    /// `unit` attributes every file to that unit (a web upload through a unit's link);
-    /// otherwise the unit is the template identity's or the one inferred from the file.
-    /// Throws `CancellationError` when the calling task is cancelled (files already
-    /// stored stay stored) or the first database error.
-    ///
-    /// Files are read, validated, hashed and encoded on every core while one writer
-    /// thread stores them in input order; at most a few files per core wait between the
-    /// two (memory stays flat in the number of files). The results keep each file's
-    /// findings, not its rows (those are stored).
-    public func add(_ sources: [SubmissionSource], unit: String? = nil, receivedAt: Date? = nil,
-                    options: RunOptions = .init()) async throws -> [IntakeResult] {
-        let checker = FileChecker(framework: framework, layout: layoutOverride, limits: options.limits)
-        let handOff = OrderedHandOff<Prepared?>(window: 4 * options.concurrency)
-        let results = Mutex([IntakeResult?](repeating: nil, count: sources.count))
-        let failure = Mutex<(any Error)?>(nil)
-        let progress = options.progress, total = sources.count
-        let writer = DispatchGroup()
-        writer.enter()
-        DispatchQueue.global(qos: .userInitiated).async {
-            defer { writer.leave() }
-            while let (i, prepared) = handOff.take() {
-                guard let prepared else { continue }
-                do {
-                    let result = try self.store(prepared, originalName: sources[i].originalName, unit: unit,
-                                                receivedAt: receivedAt ?? Date())
-                    results.withLock { $0[i] = result }
-                } catch {
-                    failure.withLock { $0 = error }
-                    handOff.stop()
-                    return
-                }
-                progress?(RunProgress(done: i + 1, total: total, file: prepared.file.file))
-            }
-        }
-        var cancelled: (any Error)?
-        do {
-            try await ParallelWork.run(count: sources.count, concurrency: options.concurrency, work: { i -> Prepared? in
-                guard handOff.waitForTurn(i) else { return nil }
-                return Self.prepare(sources[i], checker: checker)
-            }, consume: { i, prepared in
-                handOff.put(i, prepared)
-            })
-        } catch {
-            cancelled = error
-        }
-        handOff.finish()
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            writer.notify(queue: .global()) { done.resume() }
-        }
-        if let error = failure.withLock({ $0 }) { throw error }
-        if let cancelled { throw cancelled }
-        return results.withLock { $0.map { $0! } }
-    }
-
-    /// A file read, validated and encoded by a worker, ready for the writer.
-    struct Prepared: Sendable {
-        /// The checked file without its rows (they are in `checked`).
-        var file: CheckedFile
-        var data: Data?
-        var sha: String?
-        /// ``CheckedFileCodec`` bytes of the full checked file.
-        var checked: Data?
-    }
-
-    /// Reads the bytes once: hashed, validated from memory and encoded.
-    static func prepare(_ source: SubmissionSource, checker: FileChecker) -> Prepared {
-        if source.skipReason != nil { return Prepared(file: checker.check(source).file) }
-        let data: Data
-        do { data = try source.data(limits: checker.limits) } catch {
-            return Prepared(file: .unreadable(source.displayName, reason: FileChecker.describe(error)))
-        }
-        var file = checker.check(.bytes(data, name: source.displayName)).file
-        guard file.status != .skipped else { return Prepared(file: file) }
-        let checked = Data(CheckedFileCodec.encode(file))
-        file.rows = []
-        return Prepared(file: file, data: data, sha: sha256(data), checked: checked)
-    }
-
-    /// Stores one checked file in one transaction.
-    private func store(_ prepared: Prepared, originalName: String, unit: String?, receivedAt: Date) throws -> IntakeResult {
-        let file = prepared.file
-        guard let data = prepared.data, let sha = prepared.sha, let checked = prepared.checked else {
-            return IntakeResult(outcome: .skipped, file: file)
-        }
-        return try database.write { db in
-            if let existing = try Row.fetchOne(db, SubmissionRow.select(SubmissionRow.listColumns)
-                .filter(Column("sha256") == sha).order(Column("id"))) {
-                return IntakeResult(outcome: .alreadyReceived, submission: SubmissionRow.record(existing), file: file)
-            }
-            try db.execute(sql: "INSERT OR IGNORE INTO blob (sha256, size, bytes) VALUES (?, ?, ?)",
-                           arguments: [sha, data.count, data])
-            var code = unit ?? file.unit
-            if let c = code, try Int.fetchOne(db, sql: "SELECT 1 FROM unit WHERE code = ?", arguments: [c]) == nil { code = nil }
-            let version = (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM submission WHERE unitCode IS ?",
-                                            arguments: [code]) ?? 0) + 1
-            var row = SubmissionRow(id: nil, unitCode: code, version: version, receivedAt: receivedAt,
-                                    originalName: originalName, size: data.count, sha256: sha,
-                                    status: file.status.rawValue, errors: file.errors, warnings: file.warnings,
-                                    reason: file.reason, checked: checked)
-            try row.insert(db)
-            row.id = db.lastInsertedRowID
-            return IntakeResult(outcome: .stored, submission: row.record, file: file)
-        }
-    }
-
-    /// Lower-case hex SHA-256.
-    public static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }
 

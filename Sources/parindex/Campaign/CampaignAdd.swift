@@ -19,11 +19,14 @@ struct CampaignAdd: AsyncParsableCommand {
 
     @OptionGroup(title: "Giới hạn khi đọc tệp") var limits: LimitOptions
 
+    @OptionGroup(title: "Bộ nhớ đệm") var cache: CacheOptions
+
     func run() async throws {
         let store = try CampaignOpener.open(campaign)
         let bar = ProgressBar(label: "Đang kiểm tra và lưu")
         let results = try await store.add(SubmissionSource.expand(files), unit: unit,
-                                          options: RunOptions(limits: limits.readLimits, progress: { bar.update($0.done, $0.total) }))
+                                          options: RunOptions(limits: limits.readLimits, progress: { bar.update($0.done, $0.total) },
+                                                             cache: cache.open()))
         let out = OutputBuffer()
         for result in results {
             let file = result.file
