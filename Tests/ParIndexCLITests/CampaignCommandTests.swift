@@ -98,23 +98,28 @@ struct CampaignCommandTests {
         let count = 600
         let inbox = try Self.distinctReturns(in: dir, count: count)
 
+        // A reader on its own connection while the writer ingests (WAL): history answers,
+        // and grows. It reads in process: a `campaign history` process per poll took so long
+        // to start under a loaded test run that the intake could finish before it answered.
+        let reader = try CampaignStore.open(at: campaign)
         nonisolated(unsafe) var seenWhileRunning = -1
         nonisolated(unsafe) var killed = false
         _ = try BoundedCLI.run(["campaign", "add", campaign, inbox.path], timeout: 300) { process in
-            // A reader while the writer ingests (WAL): history answers, and grows.
             while process.isRunning {
-                if let list = try? Self.json(try CLI.run(["campaign", "history", campaign, "--json"]).stdout) as? [Any],
-                   list.count >= 5 {
-                    seenWhileRunning = list.count
+                if let seen = try? reader.history().count, seen >= 5 {
+                    seenWhileRunning = seen
                     kill(process.processIdentifier, SIGKILL)
                     killed = true
                     break
                 }
-                usleep(20_000)
+                usleep(5_000)
             }
         }
         #expect(killed, "the intake finished before it could be killed")
         #expect(seenWhileRunning >= 5)
+        // The command answers on the store the killed intake left.
+        let listed = try #require(try Self.json(try CLI.run(["campaign", "history", campaign, "--json"]).stdout) as? [Any])
+        #expect(listed.count >= seenWhileRunning)
 
         // Reopened: consistent, nothing half stored, not locked.
         let store = try CampaignStore.open(at: campaign)
