@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XLSX
+import PackageTestSupport
 @testable import ParIndexKit
 
 /// Consolidation of in-memory submissions, and the appendix workbook read back.
@@ -216,8 +217,20 @@ struct ConsolidationTests {
         #expect(check.contains { $0.hasPrefix("1|Phòng Tư pháp|Có lỗi — chưa tổng hợp|TP|1|tp.xlsx") })
         // Criteria are referred to by their Phụ lục row (3.1 is on row 13).
         #expect(check.contains { $0.hasPrefix("1|Rà soát văn bản|Có lỗi — chưa tổng hợp|Phòng Tư pháp|13|3.1|1") })
-        #expect(check.contains { $0.hasPrefix("4|tp.xlsx|Tệp có lỗi|Biểu mẫu|13|3.1|") })
-        #expect(check.contains { $0.hasPrefix("5|pnv.xlsx|Đã tổng hợp|Biểu mẫu|7|1.1|") })
+        // The account of every input row: one line per file and fate, rows as ranges.
+        let lines = try AccountSection.lines(try ExampleWorkflowTests.cellTexts(reader, sheet: "Kiểm tra"))
+        let tp = try #require(lines.first { $0.file == "tp.xlsx" })
+        #expect(tp.count == 1 && tp.status == "Tệp có lỗi" && tp.rows == [4] && tp.code == "3.1" && tp.appendixRows == [13])
+        #expect(tp.detail == "Tệp có lỗi: dòng không được tổng hợp (dùng --include-invalid để gộp)")
+        let pnv = try #require(lines.first { $0.file == "pnv.xlsx" })
+        #expect(pnv.count == 3 && pnv.status == "Đã tổng hợp" && pnv.rowsText == "4–6" && pnv.code == nil && pnv.appendixText == "6–8")
+        #expect(lines.filter { $0.file == "pnv.xlsx" }.count == 1)
+        // vp.xlsx: 2.1 and 2.2 used (Phụ lục 10–11), its 1.1 not used (PNV leads it).
+        #expect(lines.filter { $0.file == "vp.xlsx" }.map { [$0.status, $0.rowsText, $0.appendixText] }
+                == [["Đã tổng hợp", "4–5", "10–11"], ["Không dùng", "6", "7"]])
+        #expect(lines.first { $0.file == "vp.xlsx" && $0.status == "Không dùng" }?.detail
+                == "Tiêu chí 1.1 đã lấy từ pnv.xlsx — Biểu mẫu, dòng 5; dòng này không được dùng")
+        #expect(lines.contains { $0.file == "hong.xlsx" && $0.status == "Không đọc được" && $0.count == nil && $0.rows.isEmpty })
     }
 }
 

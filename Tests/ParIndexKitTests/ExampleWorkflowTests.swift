@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XLSX
+import PackageTestSupport
 @testable import ParIndexKit
 
 /// The whole workflow on the shipped examples: the district self-assessment framework and
@@ -201,14 +202,15 @@ struct ExampleWorkflowTests {
             #expect(line[8] == ScoreSummaryText.missing(f))
         }
 
-        // Kiểm tra: every input row of every file appears exactly once.
+        // Kiểm tra: every input row of every file appears exactly once, in a few lines per
+        // file (rows that fared alike gathered, their ranges expanded here), with the
+        // Phụ lục row of each row that stands for a criterion.
+        let lines = try AccountSection.lines(try Self.cellTexts(reader, sheet: AppendixWorkbook.checkSheet))
         var accountLines: [String: Int] = [:]
-        var inAccount = false
-        try reader.readRows(of: try reader.sheet(named: AppendixWorkbook.checkSheet)) { row in
-            let values = row.cells.map(\.value.description)
-            if values.first == "6. Nguồn của từng dòng đầu vào" { inAccount = true; return }
-            guard inAccount, values.count >= 4, let number = Int(values[0]) else { return }
-            accountLines["\(values[1])#\(number)", default: 0] += 1
+        for line in lines {
+            #expect(line.count == (line.rows.isEmpty ? nil : line.rows.count), "count of \(line)")
+            #expect(line.appendixRows.isEmpty || line.appendixRows.count == line.rows.count, "Phụ lục rows of \(line)")
+            for row in line.rows { accountLines["\(line.file)#\(row)", default: 0] += 1 }
         }
         var expected = Set<String>()
         for case .submission(let s, _) in results {
@@ -217,6 +219,27 @@ struct ExampleWorkflowTests {
         }
         #expect(Set(accountLines.keys) == expected)
         #expect(accountLines.values.allSatisfy { $0 == 1 })
+        // The same rows as the per-row account, each to the same Phụ lục row.
+        let firstRow = table.headerRow + 1
+        var perRow: [String: Int?] = [:]
+        for a in c.accounts { if let row = a.row { perRow["\(a.file)#\(row)"] = a.criterionIndex.map { $0 + firstRow } } }
+        for line in lines where !line.appendixRows.isEmpty {
+            for (row, target) in zip(line.rows, line.appendixRows) { #expect(perRow["\(line.file)#\(row)"] == target) }
+        }
+        // A template-made return whose rows are all used takes a handful of lines, not one per row.
+        let clean = try #require(c.inputs.first { $0.status == .used && $0.errors == 0 && $0.warnings == 0 }?.file)
+        let cleanLines = lines.filter { $0.file == clean }
+        #expect(cleanLines.count <= 6 && cleanLines.count < cleanLines.map(\.rows.count).reduce(0, +) / 3, "\(cleanLines)")
+        #expect(cleanLines.first { $0.status == "Đã tổng hợp" }?.detail.contains("Dòng ở Phụ lục") == true)
+    }
+
+    /// A sheet's rows as column (1-based) → text.
+    static func cellTexts(_ reader: XLSXReader, sheet: String) throws -> [[Int: String]] {
+        var rows: [[Int: String]] = []
+        try reader.readRows(of: try reader.sheet(named: sheet)) { row in
+            rows.append(Dictionary(row.cells.map { ($0.reference.column, $0.value.description) }, uniquingKeysWith: { a, _ in a }))
+        }
+        return rows
     }
 
     @Test(.enabled(if: LibreOffice.soffice != nil, LibreOffice.skipMessage), .timeLimit(.minutes(5)))

@@ -100,57 +100,97 @@ enum CheckSheet {
 
         g.skip()
         try g.full("6. Nguồn của từng dòng đầu vào", AppendixStyles.sectionTitle)
-        try g.header(["Dòng", "Tệp", "Trạng thái", "Trang tính", "Dòng ở Phụ lục", "Mã", "", "Chi tiết"])
-        // One line per input row: written unwrapped and one line high (thousands of files).
-        // The styles are registered once, on first use (the order cells first use them, as
-        // a per-cell lookup would).
-        var ledgerFormats = LedgerFormats(ws: ws, styles: [text.with { $0.wrap = false }, red(text.with { $0.wrap = false }),
-                                                           number.with { $0.wrap = false }, code.with { $0.wrap = false }])
-        var r = g.row
-        try c.ledger.forEach { a in
-            let status: String
-            switch a.status {
-            case .used: status = "Đã tổng hợp"
-            case .notUsed: status = "Không dùng"
-            case .excludedInvalid: status = "Tệp có lỗi"
-            case .skipped: status = "Bỏ qua"
-            case .unreadable: status = "Không đọc được"
-            case .superseded: status = "Bản cũ, đã thay"
+        try g.full("Mỗi dòng dưới đây gộp các dòng của một tệp có cùng kết quả; cột \"Dòng trong tệp\" và cột "
+                   + "\"Dòng ở Phụ lục\" liệt kê theo cùng thứ tự (dòng 8–10 của tệp ứng với dòng 6–8 của Phụ lục). "
+                   + "Mỗi dòng đầu vào có mặt đúng một lần.", AppendixStyles.note)
+        try g.header(["Số dòng", "Tệp", "Trạng thái", "Trang tính", "Dòng trong tệp", "Mã", "Dòng ở Phụ lục", "Chi tiết"])
+        try c.ledger.forEachRun { run in
+            let fine = run.status == .used || run.status == .skipped || run.status == .superseded
+            let style = fine ? text : red(text)
+            for piece in pieces(run, appendixFirstRow: appendixFirstRow) {
+                try g.write([item(run.rows.isEmpty ? nil : int(piece.count), number), item(string(run.file), style),
+                             item(string(label(run.status)), style), item(string(run.sheet), style),
+                             item(string(piece.rows.isEmpty ? nil : piece.rows), style), item(string(run.code), code),
+                             item(string(piece.criteria.isEmpty ? nil : piece.criteria), style), item(string(run.detail), style)])
             }
-            let fine = a.status == .used || a.status == .skipped || a.status == .superseded
-            let style = fine ? LedgerFormats.plain : LedgerFormats.redPlain
-            try ws.write(int(a.row), at: .init(row: r, column: 1), format: try ledgerFormats.at(LedgerFormats.number))
-            try ws.write(.string(a.file), at: .init(row: r, column: 2), format: try ledgerFormats.at(style))
-            try ws.write(.string(status), at: .init(row: r, column: 3), format: try ledgerFormats.at(style))
-            try ws.write(string(a.sheet), at: .init(row: r, column: 4), format: try ledgerFormats.at(style))
-            try ws.write(appendixRow(a.criterionIndex), at: .init(row: r, column: 5), format: try ledgerFormats.at(LedgerFormats.number))
-            try ws.write(string(a.code), at: .init(row: r, column: 6), format: try ledgerFormats.at(LedgerFormats.code))
-            try ws.write(nil, at: .init(row: r, column: 7), format: try ledgerFormats.at(style))
-            try ws.write(.string(a.detail), at: .init(row: r, column: 8), format: try ledgerFormats.at(style))
-            r += 1
         }
         try ws.setPageSetup(PageSetup(paper: .a4, orientation: .landscape, margins: .administrative, fitToWidth: true,
                                       header: AppendixWorkbook.workingHeader("Kiểm tra"), firstPageNumber: 1))
     }
 
-    /// The ledger's styles, each registered with the workbook when first used.
-    private struct LedgerFormats {
-        static let plain = 0, redPlain = 1, number = 2, code = 3
-        let ws: WorksheetWriter
-        let styles: [CellStyle]
-        private var formats: [CellFormat?]
+    /// The status of an account line, in words.
+    static func label(_ status: Consolidation.Account.Status) -> String {
+        switch status {
+        case .used: "Đã tổng hợp"
+        case .notUsed: "Không dùng"
+        case .excludedInvalid: "Tệp có lỗi"
+        case .skipped: "Bỏ qua"
+        case .unreadable: "Không đọc được"
+        case .superseded: "Bản cũ, đã thay"
+        }
+    }
 
-        init(ws: WorksheetWriter, styles: [CellStyle]) {
-            self.ws = ws
-            self.styles = styles
-            formats = Array(repeating: nil, count: styles.count)
+    /// The most characters a cell holds (Excel's limit).
+    static let cellLimit = 32_767
+
+    /// One written line of an account run: its input rows and their `Phụ lục` rows as text.
+    struct Piece: Equatable {
+        var rows: String
+        var criteria: String
+        var count: Int
+    }
+
+    /// An account run as written: one line, or several when its rows or `Phụ lục` rows
+    /// would not fit in a cell (cut at the same row, so each line's two lists still
+    /// correspond).
+    static func pieces(_ run: Consolidation.AccountRun, appendixFirstRow: Int, limit: Int = cellLimit) -> [Piece] {
+        typealias R = Consolidation.AccountRun
+        let rows = R.text(run.rows), criteria = R.text(run.criteria, offset: appendixFirstRow)
+        if rows.utf8.count <= limit && criteria.utf8.count <= limit {
+            return [Piece(rows: rows, criteria: criteria, count: run.rowCount)]
+        }
+        let positions = run.criteria.lazy.flatMap { $0 }.map { $0 + appendixFirstRow }
+        var criteriaIterator = positions.makeIterator()
+        var pieces: [Piece] = []
+        var rowText = RangeText(), criterionText = RangeText(), count = 0
+        func close() {
+            pieces.append(Piece(rows: R.text(rowText.ranges), criteria: R.text(criterionText.ranges), count: count))
+            rowText = RangeText(); criterionText = RangeText(); count = 0
+        }
+        for row in run.rows.lazy.flatMap({ $0 }) {
+            let position = criteriaIterator.next()
+            let fits = rowText.length(adding: row) <= limit
+                && (position.map { criterionText.length(adding: $0) <= limit } ?? true)
+            if !fits && count > 0 { close() }
+            rowText.add(row)
+            if let position { criterionText.add(position) }
+            count += 1
+        }
+        if count > 0 { close() }
+        return pieces
+    }
+
+    /// Ranges being built with the UTF-8 length of their ``Consolidation/AccountRun/text(_:offset:)``.
+    struct RangeText {
+        private(set) var ranges: [ClosedRange<Int>] = []
+        private(set) var length = 0
+
+        private static func digits(_ n: Int) -> Int { String(n).utf8.count }
+
+        /// The length once `n` is added.
+        func length(adding n: Int) -> Int {
+            guard let last = ranges.last else { return Self.digits(n) }
+            if last.upperBound + 1 == n {
+                // `a` becomes `a–n` (the dash is 3 bytes); `a–b` becomes `a–n`.
+                return last.lowerBound == last.upperBound ? length + 3 + Self.digits(n)
+                    : length - Self.digits(last.upperBound) + Self.digits(n)
+            }
+            return length + 2 + Self.digits(n)
         }
 
-        mutating func at(_ i: Int) throws -> CellFormat {
-            if let format = formats[i] { return format }
-            let format = try ws.format(styles[i])
-            formats[i] = format
-            return format
+        mutating func add(_ n: Int) {
+            length = length(adding: n)
+            Consolidation.AccountRun.append(n, to: &ranges)
         }
     }
 

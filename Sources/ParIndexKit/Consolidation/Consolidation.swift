@@ -80,7 +80,7 @@ public struct Consolidation: Sendable {
     public var findings: [Finding]
     public var criteriaNotSubmitted: [Criterion]
     public var conflicts: [Conflict]
-    /// Every input row's fate (streamed to the `Kiểm tra` sheet).
+    /// Every input row's fate (streamed to the `Kiểm tra` sheet, rows that fared alike on one line).
     public var ledger: AccountLedger
 
     /// Lead units with no file among the inputs.
@@ -88,7 +88,8 @@ public struct Consolidation: Sendable {
     /// Lead units whose files were all left out for their errors.
     public var unitsExcluded: [ScoreSummary.UnitLine] { summary.units.filter { $0.status == .excluded } }
 
-    /// The account lines, materialized (small runs and tests; the writer streams ``ledger``).
+    /// The account, one line per input row, materialized (programs and tests; the sheet
+    /// shows ``accountRuns``).
     public var accounts: [Account] {
         var all: [Account] = []
         ledger.forEach { all.append($0) }
