@@ -12,8 +12,8 @@ extension CampaignStore {
     /// stored stay stored) or the first database error.
     ///
     /// Files are read, validated, hashed and encoded on every core while one writer
-    /// thread stores them in input order; at most a few files per core wait between the
-    /// two (memory stays flat in the number of files). The writer only runs prepared
+    /// thread stores them in input order; at most ``intakeWindow(concurrency:)`` files wait
+    /// between the two (memory stays flat in the number of files). The writer only runs prepared
     /// statements (kept by the connection) on values the workers made. The results keep
     /// each file's findings, not its rows (those are stored).
     ///
@@ -25,7 +25,7 @@ extension CampaignStore {
                     options: RunOptions = .init()) async throws -> [IntakeResult] {
         let checker = FileChecker(framework: framework, layout: layoutOverride, limits: options.limits,
                                   cache: options.cache.map { ConsultedCache(base: $0) })
-        let handOff = OrderedHandOff<Prepared?>(window: 4 * options.concurrency)
+        let handOff = OrderedHandOff<Prepared?>(window: Self.intakeWindow(concurrency: options.concurrency))
         let results = Mutex([IntakeResult?](repeating: nil, count: sources.count))
         let failure = Mutex<(any Error)?>(nil)
         let progress = options.progress, total = sources.count
@@ -50,12 +50,9 @@ extension CampaignStore {
         }
         var cancelled: (any Error)?
         do {
-            try await ParallelWork.run(count: sources.count, concurrency: options.concurrency, work: { i -> Prepared? in
-                guard handOff.waitForTurn(i) else { return nil }
-                return Self.prepare(sources[i], checker: checker)
-            }, consume: { i, prepared in
-                handOff.put(i, prepared)
-            })
+            try await ParallelWork.each(count: sources.count, concurrency: options.concurrency) { i in
+                handOff.put(i, handOff.waitForTurn(i) ? Self.prepare(sources[i], checker: checker) : nil)
+            }
         } catch {
             cancelled = error
         }
@@ -67,6 +64,14 @@ extension CampaignStore {
         if let cancelled { throw cancelled }
         return results.withLock { $0.map { $0! } }
     }
+
+    /// How many files may be prepared ahead of the writer. The writer waits on the disk
+    /// now and then (a WAL checkpoint syncs the database; under load the kernel throttles
+    /// its writes): with 4 files per core the workers soon had to wait for it too and a
+    /// core went idle. A prepared file holds its bytes and its encoded values (about
+    /// 40 KB for a 15 KB return), so 64 of them are about 2.5 MB — flat in the number of
+    /// files.
+    static func intakeWindow(concurrency: Int) -> Int { max(64, 16 * concurrency) }
 
     /// A file read, validated and encoded by a worker, ready for the writer.
     struct Prepared: Sendable {

@@ -35,6 +35,31 @@ struct IntakePipelineTests {
         #expect(maxAhead.load(ordering: .relaxed) <= 3)
     }
 
+    @Test func eachRunsEveryIndexOnceOnSeveralThreadsAndStopsWhenCancelled() async throws {
+        let seen = Mutex([Int]())
+        let threads = Mutex(Set<UInt>())
+        try await ParallelWork.each(count: 500, concurrency: 3) { i in
+            seen.withLock { $0.append(i) }
+            threads.withLock { _ = $0.insert(UInt(pthread_self())) }
+            if i % 7 == 0 { usleep(200) }
+        }
+        #expect(seen.withLock { $0.sorted() } == Array(0..<500))
+        #expect(threads.withLock { $0.count } > 1, "the work ran on more than one thread")
+        #expect(CampaignStore.intakeWindow(concurrency: 2) >= 16, "intake lets the workers run well ahead of the writer")
+
+        let started = Atomic<Int>(0)
+        let task = Task {
+            try await ParallelWork.each(count: 100_000, concurrency: 2) { _ in
+                started.add(1, ordering: .relaxed)
+                usleep(100)
+            }
+        }
+        while started.load(ordering: .relaxed) < 10 { usleep(1_000) }
+        task.cancel()
+        await #expect(throws: CancellationError.self) { try await task.value }
+        #expect(started.load(ordering: .relaxed) < 100_000)
+    }
+
     @Test func afterStopProducersAreReleasedAndLaterItemsDropped() {
         let handOff = OrderedHandOff<Int>(window: 1)
         handOff.put(1, 1)
@@ -68,3 +93,4 @@ struct IntakePipelineTests {
         for record in history { #expect(!(try store.checkedFile(of: record.id).rows.isEmpty)) }
     }
 }
+

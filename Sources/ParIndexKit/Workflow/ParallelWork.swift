@@ -23,6 +23,18 @@ public enum ParallelWork {
         })
     }
 
+    /// Calls `work` for each index in `0..<count` on `concurrency` threads, with no
+    /// consumer and no lock between the threads: for work that hands its result on itself
+    /// (the campaign intake gives each file to its writer). A lock around a consumer was
+    /// where the intake's workers slept: a thread preempted while holding it held up the
+    /// other one.
+    public static func each(count: Int, concurrency: Int, work: @escaping @Sendable (Int) -> Void) async throws {
+        try await onWorkers(count: count, concurrency: concurrency, item: { i, _ in
+            work(i)
+            return true
+        })
+    }
+
     /// Like ``run(count:concurrency:work:consume:)``, but `consume` sees the results in
     /// input order (0, 1, 2…), whatever order the threads finish them in: a result that
     /// finishes early waits for those before it. A thread does not start an item more than
