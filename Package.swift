@@ -34,8 +34,11 @@ let package = Package(
         .systemLibrary(name: "CFreeXL", path: "Sources/CFreeXL", pkgConfig: "freexl",
                        providers: [.apt(["libfreexl-dev"])]),
 
+        // libfreexl run in a forked child process (it crashes on some malformed .xls files).
+        .target(name: "CFreeXLChild", dependencies: ["CFreeXL"]),
+
         // Generic spreadsheet layer: knows nothing of PAR INDEX.
-        .target(name: "XLSX", dependencies: ["CXlsxWriter", "CZip", "CExpat", "CFreeXL", "CDeflate"]),
+        .target(name: "XLSX", dependencies: ["CXlsxWriter", "CZip", "CExpat", "CFreeXL", "CFreeXLChild", "CDeflate"]),
 
         // Domain layer: framework, layouts, submissions, validation, consolidation.
         .target(name: "ParIndexKit", dependencies: ["XLSX", "Yams", .product(name: "Crypto", package: "swift-crypto")]),

@@ -72,6 +72,8 @@ struct HostileFileTests {
         ("refusals/encrypted.xlsx", "tệp được đặt mật khẩu"),
         ("formats/encrypted.xls", "tệp được đặt mật khẩu"),
         ("formats/legacy.doc", "tệp Word định dạng cũ (.doc)"),
+        ("legacy/freexl-dimension-stale.xls", "tệp Excel .xls bị hỏng (bản ghi DIMENSION của trang tính quá ngắn (0 byte))"),
+        ("legacy/freexl-sst-skip.xls", "tệp Excel .xls bị hỏng (vị trí chuỗi trong bảng SST nằm ngoài bản ghi)"),
     ]
 
     static func path(_ fixture: String) -> String { "Tests/Fixtures/\(fixture)" }

@@ -25,11 +25,17 @@ struct BIFFScan {
     private(set) var encrypted = false
     /// Σ rows × columns over the worksheets, as declared by their `DIMENSION` records.
     private(set) var gridCells = 0
+    /// A structure libfreexl misreads past a buffer's end (in Vietnamese), if any: a
+    /// worksheet `DIMENSION` shorter than its version's layout (libfreexl takes the missing
+    /// bytes from the previous record and resizes the sheet to them), or a shared-string
+    /// table it would read out of bounds (``SSTCheck``).
+    private(set) var damage: String?
 
     private enum Record: UInt16 {
         case bof = 0x0809, boundSheet = 0x0085, filePass = 0x002F, dimension = 0x0200
         case mergedCells = 0x00E5, row = 0x0208, eof = 0x000A
         case formula = 0x0006, string = 0x0207, boolErr = 0x0205
+        case sst = 0x00FC, continuation = 0x003C
     }
 
     static func errorText(_ code: UInt8) -> String {
@@ -60,13 +66,25 @@ struct BIFFScan {
         }
         var position = 0
         var bofCount = 0
+        var biff8 = true
+        var sst = SSTCheck()
+        var previousType: UInt16 = 0 // the last record other than CONTINUE, as libfreexl keeps it
+        var freexlEnded = false // libfreexl stops at a zero record or one longer than its buffer
         while position + 4 <= stream.count {
             let type = UInt16(u16(position))
             let length = u16(position + 2)
             let body = position + 4
             guard body + length <= stream.count else { break }
+            if (type == 0 && length == 0) || length > 8224 { freexlEnded = true }
+            if !freexlEnded {
+                if type == Record.sst.rawValue || (type == Record.continuation.rawValue && previousType == Record.sst.rawValue) {
+                    sst.record(stream, body: body, length: length)
+                }
+                if type != Record.continuation.rawValue { previousType = type }
+            }
             switch Record(rawValue: type) {
             case .bof:
+                if length >= 2 { biff8 = u16(body) == 0x0600 }
                 bofCount += 1
                 inSubstream = bofCount > 1
                 current = inSubstream ? offsetToSheet[position] : nil
@@ -82,6 +100,9 @@ struct BIFFScan {
             case .filePass:
                 encrypted = true
             case .dimension:
+                if bofCount > 1, length < (biff8 ? 14 : 10), damage == nil {
+                    damage = "bản ghi DIMENSION của trang tính quá ngắn (\(length) byte)"
+                }
                 var (rows, columns) = (0, 0)
                 if length >= 14 { // BIFF8: 32-bit rows
                     (rows, columns) = (u32(body + 4), u16(body + 10))
@@ -140,6 +161,7 @@ struct BIFFScan {
             position = body + length
         }
         gridCells = sheets.reduce(orphanGrid) { Self.add($0, $1.rows * max($1.columns, 1)) }
+        if damage == nil, let why = sst.failure { damage = why }
     }
 
     /// A BIFF8 XLUnicodeString (16-bit length, flags, Latin-1 or UTF-16LE characters), or

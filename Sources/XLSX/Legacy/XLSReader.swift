@@ -10,22 +10,26 @@ import Darwin
 /// Before libfreexl sees the file (it loads it whole and allocates every sheet's declared
 /// grid), the file size is checked against ``ReadLimits/maxPartBytes`` and the BIFF
 /// records against ``ReadLimits/maxLegacyGridCells``; a password record is refused as for
-/// `.xlsx`. Cells, shared strings, numbers, dates and times come from libfreexl; sheet
-/// visibility, merged ranges and hidden rows from the records themselves. Fonts are not
-/// available (``Cell/fontName`` is nil). Not thread-safe: use one reader per thread.
+/// `.xlsx`. Cells, shared strings, numbers, dates and times come from libfreexl, run in a
+/// child process when the reader opens (``FreeXLChild``: a crash, a runaway allocation or
+/// a loop inside libfreexl becomes ``XLSXError/damagedLegacy(_:)``); sheet visibility,
+/// merged ranges and hidden rows from the records themselves. Fonts are not available
+/// (``Cell/fontName`` is nil). Not thread-safe: use one reader per thread.
 public final class XLSReader: SpreadsheetReader {
     public let displayName: String
     public var format: SpreadsheetFormat { .xls }
     public let sheets: [SheetInfo]
     public let uses1904DateSystem: Bool
 
-    private let handle: UnsafeRawPointer
     private let limits: ReadLimits
-    /// For each of ``sheets``: libfreexl's worksheet index and what the records said.
-    private let details: [(index: UInt16, scan: BIFFScan.Sheet?)]
+    /// Everything libfreexl returned, read in a child process.
+    private let dump: FreeXLDump
+    /// For each of ``sheets``: what the records said, when they pair with libfreexl's list.
+    private let details: [BIFFScan.Sheet?]
 
-    /// Opens a `.xls` file or in-memory bytes (written to a private temporary file that is
-    /// removed at once: libfreexl reads only from a path). Throws ``XLSXError``.
+    /// Opens a `.xls` file or in-memory bytes. libfreexl reads only from a path: it gets a
+    /// private temporary file holding a canonical compound file with the workbook stream
+    /// (``CanonicalCompoundFile``), removed once it has been read. Throws ``XLSXError``.
     public init(source: SpreadsheetSource, limits: ReadLimits = .default) throws {
         displayName = source.displayName
         self.limits = limits
@@ -47,54 +51,39 @@ public final class XLSReader: SpreadsheetReader {
             throw XLSXError.damagedLegacy(why)
         }
         guard let stream else { throw XLSXError.damagedLegacy("không có luồng dữ liệu Workbook") }
-        let scan = BIFFScan(stream: stream.data)
+        // What libfreexl will read is exactly the stream checked here.
+        let canonical = CanonicalCompoundFile(stream: stream.data, name: stream.name)
+        let scan = BIFFScan(stream: canonical.stream)
         if scan.encrypted { throw XLSXError.encrypted }
         guard scan.gridCells <= limits.maxLegacyGridCells else {
             throw XLSXError.limitExceeded(part: stream.name,
                                           limit: "vùng khai báo quá \(LimitText.count(limits.maxLegacyGridCells)) ô")
         }
+        if let damage = scan.damage { throw XLSXError.damagedLegacy(damage) }
 
-        // libfreexl reads from a path: the user's file, or a private copy of the bytes.
-        var opened: UnsafeRawPointer?
-        let code: Int32
-        switch source {
-        case .file(let path):
-            code = freexl_open(path, &opened)
-        case .bytes:
-            let temporary = try Self.writeTemporary(bytes)
-            code = freexl_open(temporary, &opened)
-            unlink(temporary)
-        }
-        guard code == FREEXL_OK, let opened else {
-            if let opened { freexl_close(opened) }
-            throw Self.openError(code)
-        }
-        handle = opened
-
-        var info: UInt32 = 0
-        if freexl_get_info(opened, UInt16(FREEXL_BIFF_PASSWORD), &info) == FREEXL_OK,
-           info == UInt32(FREEXL_BIFF_OBFUSCATED) {
-            freexl_close(opened)
+        // libfreexl runs in a child process (see ``FreeXLChild``): a crash, a runaway
+        // allocation or a loop inside it ends that process, not this one.
+        let temporary = try Self.writeTemporary(canonical.bytes)
+        defer { unlink(temporary) }
+        let dump = try FreeXLChild.read(path: temporary, fileBytes: canonical.bytes.count, limits: limits)
+        guard dump.openCode == FREEXL_OK else { throw Self.openError(dump.openCode) }
+        if dump.password.ok, dump.password.value == UInt32(FREEXL_BIFF_OBFUSCATED) {
             throw XLSXError.encrypted
         }
-        uses1904DateSystem = freexl_get_info(opened, UInt16(FREEXL_BIFF_DATEMODE), &info) == FREEXL_OK
-            && info == UInt32(FREEXL_BIFF_DATEMODE_1904)
-        var count: UInt32 = 0
-        _ = freexl_get_info(opened, UInt16(FREEXL_BIFF_SHEET_COUNT), &count)
+        uses1904DateSystem = dump.dateMode.ok && dump.dateMode.value == UInt32(FREEXL_BIFF_DATEMODE_1904)
+        self.dump = dump
 
         // libfreexl lists worksheets only; pair them with the records' worksheets in order.
         let worksheets = scan.sheets.filter(\.isWorksheet)
-        let paired = worksheets.count == Int(count)
+        let paired = worksheets.count == dump.sheets.count
         var infos: [SheetInfo] = []
-        var details: [(index: UInt16, scan: BIFFScan.Sheet?)] = []
-        for i in 0..<min(count, UInt32(UInt16.max)) {
-            var cName: UnsafePointer<CChar>?
-            let name = freexl_get_worksheet_name(opened, UInt16(i), &cName) == FREEXL_OK && cName != nil
-                ? String(cString: cName!) : "Sheet\(i + 1)"
-            let sheetScan = paired ? worksheets[Int(i)] : nil
-            infos.append(SheetInfo(name: name, state: sheetScan?.state ?? .visible, index: Int(i),
+        var details: [BIFFScan.Sheet?] = []
+        for (i, sheet) in dump.sheets.enumerated() {
+            let name = sheet.name ?? "Sheet\(i + 1)"
+            let sheetScan = paired ? worksheets[i] : nil
+            infos.append(SheetInfo(name: name, state: sheetScan?.state ?? .visible, index: i,
                                    partName: "\(stream.name)/\(name)"))
-            details.append((UInt16(i), sheetScan))
+            details.append(sheetScan)
         }
         sheets = infos
         self.details = details
@@ -105,88 +94,123 @@ public final class XLSReader: SpreadsheetReader {
         try self.init(source: .file(path: path), limits: limits)
     }
 
-    deinit {
-        freexl_close(handle)
-    }
-
     @discardableResult
     public func readRows(of sheet: SheetInfo, _ body: (Row) throws -> Void) throws -> SheetSummary {
         guard sheet.index >= 0, sheet.index < details.count else { throw XLSXError.sheetNotFound(sheet.name) }
-        let detail = details[sheet.index]
-        guard freexl_select_active_worksheet(handle, detail.index) == FREEXL_OK else {
+        let scan = details[sheet.index]
+        let freexl = dump.sheets[sheet.index]
+        guard freexl.selectCode == FREEXL_OK else {
             throw XLSXError.damagedLegacy("không đọc được trang tính \"\(sheet.name)\"")
         }
-        var rowCount32: UInt32 = 0
-        var columnCount16: UInt16 = 0
-        guard freexl_worksheet_dimensions(handle, &rowCount32, &columnCount16) == FREEXL_OK else {
+        guard freexl.dimensionsCode == FREEXL_OK else {
             throw XLSXError.damagedLegacy("không đọc được kích thước trang tính \"\(sheet.name)\"")
         }
-        let rowCount = min(Int(rowCount32), CellReference.maxRow)
-        let columnCount = min(Int(columnCount16), CellReference.maxColumn)
-        let hidden = detail.scan?.hiddenRows ?? []
-        let extra = detail.scan?.extraCells ?? [:]
+        let rowCount = min(Int(freexl.rows), CellReference.maxRow)
+        let columnCount = min(Int(freexl.columns), CellReference.maxColumn)
+        let hidden = scan?.hiddenRows ?? []
+        let extra = scan?.extraCells ?? [:]
+        // Rows holding a value the records give (formula results, booleans, errors): that
+        // value wins over libfreexl's, in the grid libfreexl reports.
+        var extraRows = extra.keys.filter { $0 < rowCount }.sorted()[...]
         var rows = 0
         var cellsRead = 0
         var cells: [Cell] = []
-        for r in 0..<rowCount {
+        var pending: [(column: Int, value: FreeXLDump.Value)] = []
+        var pendingRow = -1
+
+        func add(_ value: CellValue, row: Int, column: Int) throws {
+            cellsRead += 1
+            if cellsRead > limits.maxCellsPerSheet {
+                throw XLSXError.limitExceeded(
+                    part: sheet.partName, limit: "quá \(LimitText.count(limits.maxCellsPerSheet)) ô trong một trang tính")
+            }
+            cells.append(Cell(reference: CellReference(row: row + 1, column: column + 1), value: value))
+        }
+        // One row: the records' values and libfreexl's, column by column.
+        func emit(row r: Int, freexlCells: [(column: Int, value: FreeXLDump.Value)]) throws {
             cells.removeAll(keepingCapacity: true)
             let extraRow = extra[r]
-            for c in 0..<columnCount {
-                // The records' value first: libfreexl reads booleans as 0/1 and formulas
-                // poorly; its value otherwise.
-                var cellValue = extraRow?[c]
-                if cellValue == nil {
-                    var value = FreeXL_CellValue()
-                    guard freexl_get_cell_value(handle, UInt32(r), UInt16(c), &value) == FREEXL_OK else { continue }
-                    cellValue = try self.value(value, sheet: sheet, row: r, column: c)
+            var k = 0
+            let extraColumns = extraRow.map { $0.keys.filter { $0 < columnCount }.sorted() } ?? []
+            var e = 0
+            while k < freexlCells.count || e < extraColumns.count {
+                let nextFreeXL = k < freexlCells.count ? freexlCells[k].column : Int.max
+                let nextExtra = e < extraColumns.count ? extraColumns[e] : Int.max
+                if nextExtra <= nextFreeXL {
+                    try add(extraRow![nextExtra]!, row: r, column: nextExtra)
+                    e += 1
+                    if nextExtra == nextFreeXL { k += 1 }
+                } else {
+                    if let value = try self.value(freexlCells[k].value, sheet: sheet) {
+                        try add(value, row: r, column: nextFreeXL)
+                    }
+                    k += 1
                 }
-                guard let cellValue else { continue }
-                cellsRead += 1
-                if cellsRead > limits.maxCellsPerSheet {
-                    throw XLSXError.limitExceeded(
-                        part: sheet.partName, limit: "quá \(LimitText.count(limits.maxCellsPerSheet)) ô trong một trang tính")
-                }
-                cells.append(Cell(reference: CellReference(row: r + 1, column: c + 1), value: cellValue))
             }
-            guard !cells.isEmpty else { continue }
+            guard !cells.isEmpty else { return }
             rows += 1
             try body(Row(number: r + 1, cells: cells, hidden: hidden.contains(r)))
+        }
+        // The row gathered from libfreexl, after the rows before it holding only the records' values.
+        func flushPending() throws {
+            guard pendingRow >= 0 else { return }
+            while let next = extraRows.first, next <= pendingRow {
+                extraRows.removeFirst()
+                if next < pendingRow { try emit(row: next, freexlCells: []) }
+            }
+            try emit(row: pendingRow, freexlCells: pending)
+            pending.removeAll(keepingCapacity: true)
+            pendingRow = -1
+        }
+
+        try dump.forEachCell(of: freexl) { cell in
+            guard cell.row < rowCount, cell.column < columnCount else { return }
+            if cell.row != pendingRow {
+                try flushPending()
+                pendingRow = cell.row
+            }
+            pending.append((cell.column, cell.value))
+        }
+        try flushPending()
+        while let next = extraRows.first {
+            extraRows.removeFirst()
+            try emit(row: next, freexlCells: [])
         }
         let dimension = rowCount > 0 && columnCount > 0
             ? CellRange(first: CellReference(row: 1, column: 1), last: CellReference(row: rowCount, column: columnCount))
             : nil
-        return SheetSummary(dimension: dimension, mergedRanges: detail.scan?.merged ?? [],
+        return SheetSummary(dimension: dimension, mergedRanges: scan?.merged ?? [],
                             rowCount: rows, cellCount: cellsRead)
     }
 
     // MARK: - Values
 
-    private func value(_ cell: FreeXL_CellValue, sheet: SheetInfo, row: Int, column: Int) throws -> CellValue? {
-        switch Int32(cell.type) {
-        case FREEXL_CELL_INT:
-            return .number(Double(cell.value.int_value))
-        case FREEXL_CELL_DOUBLE:
-            return .number(cell.value.double_value)
-        case FREEXL_CELL_TEXT, FREEXL_CELL_SST_TEXT:
-            guard let text = cell.value.text_value else { return nil }
-            let length = strlen(text)
-            if length > limits.maxStringBytes {
-                throw XLSXError.limitExceeded(part: sheet.partName, limit: "một chuỗi dài quá \(LimitText.bytes(limits.maxStringBytes))")
+    private func value(_ value: FreeXLDump.Value, sheet: SheetInfo) throws -> CellValue? {
+        switch value {
+        case .int(let number):
+            return .number(Double(number))
+        case .double(let number):
+            return .number(number)
+        case .text(let type, let range):
+            let text = { String(decoding: self.dump.bytes[range], as: UTF8.self) }
+            switch type {
+            case FREEXL_CELL_TEXT, FREEXL_CELL_SST_TEXT:
+                if range.count > limits.maxStringBytes {
+                    throw XLSXError.limitExceeded(part: sheet.partName, limit: "một chuỗi dài quá \(LimitText.bytes(limits.maxStringBytes))")
+                }
+                return range.isEmpty ? nil : .string(text())
+            case FREEXL_CELL_DATE, FREEXL_CELL_DATETIME:
+                let iso = text().replacingSpaceWithT()
+                if let date = ISODate.parse(iso, date1904: uses1904DateSystem) { return .date(date) }
+                return .string(text())
+            case FREEXL_CELL_TIME:
+                let parts = text().split(separator: ":").compactMap { Int($0) }
+                guard parts.count == 3 else { return .string(text()) }
+                let serial = Double(parts[0] * 3600 + parts[1] * 60 + parts[2]) / 86_400
+                return SpreadsheetDate(serial: serial, date1904: uses1904DateSystem).map { .date($0) }
+            default:
+                return nil
             }
-            return length == 0 ? nil : .string(String(cString: text))
-        case FREEXL_CELL_DATE, FREEXL_CELL_DATETIME:
-            guard let text = cell.value.text_value else { return nil }
-            let iso = String(cString: text).replacingSpaceWithT()
-            if let date = ISODate.parse(iso, date1904: uses1904DateSystem) { return .date(date) }
-            return .string(String(cString: text))
-        case FREEXL_CELL_TIME:
-            guard let text = cell.value.text_value else { return nil }
-            let parts = String(cString: text).split(separator: ":").compactMap { Int($0) }
-            guard parts.count == 3 else { return .string(String(cString: text)) }
-            let serial = Double(parts[0] * 3600 + parts[1] * 60 + parts[2]) / 86_400
-            return SpreadsheetDate(serial: serial, date1904: uses1904DateSystem).map { .date($0) }
-        default:
-            return nil
         }
     }
 
@@ -238,6 +262,8 @@ public final class XLSReader: SpreadsheetReader {
         case FREEXL_INSUFFICIENT_MEMORY: return .damagedLegacy("không đủ bộ nhớ để đọc tệp")
         case FREEXL_BIFF_WORKBOOK_NOT_FOUND: return .damagedLegacy("không có luồng dữ liệu Workbook")
         case FREEXL_CRAFTED_FILE: return .damagedLegacy("cấu trúc tệp bất thường, có thể là tệp độc hại")
+        // freexl_open reports success without a handle when a record fails to parse.
+        case FREEXL_NULL_HANDLE: return .damagedLegacy("có bản ghi BIFF không đọc được")
         default: return .damagedLegacy("lỗi đọc số \(code)")
         }
     }
