@@ -25,13 +25,13 @@ public struct ExtractedRow: Codable, Hashable, Sendable {
     }
 
     /// Every row of `table` (data rows and noted non-data rows except joined
-    /// continuations), in sheet order, matched to the framework once.
-    static func rows(of table: RecognizedTable, byID: [String: FlatCriterion], flat: [FlatCriterion]) -> [ExtractedRow] {
+    /// continuations), in sheet order, with their fates from `match` (the table's rows
+    /// matched to the framework, made once per file by its caller).
+    static func rows(of table: RecognizedTable, match: CriterionMatch) -> [ExtractedRow] {
         var out: [ExtractedRow] = []
         for note in table.notes where note.kind != .joinedContinuation {
             out.append(ExtractedRow(row: note.row, fate: .skipped(reason: note.message)))
         }
-        let match = CriterionMatch(table: table, byID: byID, flat: flat)
         let roles = ColumnRole.allCases.filter { table.columns[$0] != nil }
         for (r, row) in table.rows.enumerated() {
             let fate: RowFate

@@ -45,11 +45,12 @@ public struct CheckedFile: Codable, Sendable {
     /// A readable submission with its findings, its rows matched to the framework once.
     init(submission: Submission, findings: [Finding], index: FrameworkIndex) {
         let errors = findings.contains { $0.severity == .error }
-        let matched = CriterionMatch(table: submission.table, byID: index.byID, flat: index.flat).matched
+        // One match of the rows to the framework serves the unit and the extracted rows.
+        let match = CriterionMatch(table: submission.table, byID: index.byID, flat: index.flat)
         self.init(file: submission.file, status: errors ? .invalid : .valid,
-                  unit: submission.unit(in: index.directory, matched: matched)?.code, sheet: submission.table.sheet,
+                  unit: submission.unit(in: index.directory, matched: match.matched)?.code, sheet: submission.table.sheet,
                   identity: submission.identity, findings: findings,
-                  rows: ExtractedRow.rows(of: submission.table, byID: index.byID, flat: index.flat))
+                  rows: ExtractedRow.rows(of: submission.table, match: match))
         version = submission.version
     }
 
