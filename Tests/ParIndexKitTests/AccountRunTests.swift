@@ -103,20 +103,34 @@ struct AccountRunTests {
         Self.expectSameAccount(peers)
         let runs = peers.accountRuns
         // Each lead unit's file gives its criteria (PNV: 1.x, VP: 2.x, TP: 3.x; the group
-        // rows from the first file); a line per fate and per file the criteria came from.
+        // rows from the first file); every other scored row is in the criterion's average
+        // (the Phụ lục shows peers' averages), so nothing is "not used".
         func lines(_ file: String) -> [[String]] {
             runs.filter { $0.file == file }.map { [CheckSheet.label($0.status), Consolidation.AccountRun.text($0.rows),
                                                    Consolidation.AccountRun.text($0.criteria), $0.detail] }
         }
         let used = "Tổng hợp vào các tiêu chí ở cột \"Dòng ở Phụ lục\", theo cùng thứ tự"
         let empty = "Các dòng không có số liệu cần tổng hợp (dòng nhóm để tham khảo, hoặc để trống)"
-        func from(_ file: String) -> String { "Các tiêu chí này đã lấy từ \(file); các dòng này không được dùng" }
-        #expect(lines("a.xlsx") == [["Đã tổng hợp", "4–7, 10", "0–3, 6", used], ["Không dùng", "8–9", "4–5", from("b.xlsx")],
-                                    ["Không dùng", "11", "7", "Tiêu chí 3.1 đã lấy từ c.xlsx — Biểu mẫu, dòng 11; dòng này không được dùng"]])
-        #expect(lines("b.xlsx") == [["Bỏ qua", "4, 7, 10", "0, 3, 6", empty], ["Không dùng", "5–6", "1–2", from("a.xlsx")],
-                                    ["Đã tổng hợp", "8–9", "4–5", used],
-                                    ["Không dùng", "11", "7", "Tiêu chí 3.1 đã lấy từ c.xlsx — Biểu mẫu, dòng 11; dòng này không được dùng"]])
-        #expect(lines("c.xlsx").map { $0[0] + " " + $0[1] } == ["Bỏ qua 4, 7, 10", "Không dùng 5–6", "Không dùng 8–9", "Đã tổng hợp 11"])
+        let averaged = "Điểm các tiêu chí này được tính vào điểm trung bình của các tệp cùng cấp (cột \"Dòng ở Phụ lục\", theo cùng thứ tự)"
+        #expect(lines("a.xlsx") == [["Đã tổng hợp", "4–7, 10", "0–3, 6", used], ["Đã tổng hợp", "8–9, 11", "4–5, 7", averaged]])
+        #expect(lines("b.xlsx") == [["Bỏ qua", "4, 7, 10", "0, 3, 6", empty], ["Đã tổng hợp", "5–6, 11", "1–2, 7", averaged],
+                                    ["Đã tổng hợp", "8–9", "4–5", used]])
+        #expect(lines("c.xlsx") == [["Bỏ qua", "4, 7, 10", "0, 3, 6", empty], ["Đã tổng hợp", "5–6, 8–9", "1–2, 4–5", averaged],
+                                    ["Đã tổng hợp", "11", "7", "Tổng hợp vào tiêu chí 3.1"]])
+        #expect(!runs.contains { $0.status == .notUsed })
+        // Kiểm tra's first section counts them too.
+        #expect(peers.inputs.map(\.rowsUsed) == [8, 5, 5])
+        #expect(peers.accounts.first { $0.file == "b.xlsx" && $0.row == 5 }?.detail
+                == "Điểm tiêu chí 1.1 được tính vào điểm trung bình của các tệp cùng cấp")
+
+        // The same files that are not peers (one unit's criteria each would be; here a
+        // single file covers too little): another file's rows are not used.
+        let notPeers = Consolidator(framework: fw, layout: try LayoutLibrary.load("self-assessment"))
+            .consolidate([full("a.xlsx", "PNV", 0.5), .submission(T.submission("b.xlsx", unit: "VP", rows: [Self.row("1.1", 0.25)]), findings: [])])
+        #expect(!notPeers.peers)
+        Self.expectSameAccount(notPeers)
+        #expect(notPeers.accountRuns.last.map { [CheckSheet.label($0.status), $0.detail] }
+                == ["Không dùng", "Tiêu chí 1.1 đã lấy từ a.xlsx — Biểu mẫu, dòng 5; dòng này không được dùng"])
 
         // A fixed set: each unit sends its own criteria; every row is used.
         func own(_ file: String, _ unit: String, _ codes: [String]) -> ConsolidationInput {

@@ -9,6 +9,8 @@ public struct AccountLedger: Sendable {
     let flat: [FlatCriterion]
     /// Plain-file returns replaced by a later return of the same unit → that later file.
     var replacedBy: [String: String] = [:]
+    /// The submissions are peers: the `Phụ lục` shows the average of every file's scores.
+    var peers = false
 
     /// Number of input rows accounted for (a file with no rows — unreadable or skipped —
     /// counts as one).
@@ -29,12 +31,14 @@ public struct AccountLedger: Sendable {
         case replaced
         /// Another row gave the criterion (`source`: its file).
         case notUsed(source: String?)
+        /// Peers: another file's row was taken, and this row's scores are in the average.
+        case averaged
 
         var status: Consolidation.Account.Status {
             switch self {
             case .superseded, .replaced: .superseded
             case .excluded: .excludedInvalid
-            case .used: .used
+            case .used, .averaged: .used
             case .empty: .skipped
             case .notUsed: .notUsed
             }
@@ -88,8 +92,25 @@ public struct AccountLedger: Sendable {
             }
             if !r.hasValues { return .criterion(c, .empty) }
             if let newer = replacedBy[record.file], let pick = chosen[c], pick.file == newer { return .criterion(c, .replaced) }
+            if isAveraged(r, c) { return .criterion(c, .averaged) }
             return .criterion(c, .notUsed(source: chosen[c]?.file))
         }
+    }
+
+    /// Peers: a scored leaf row of an included file, not the one whose other columns were
+    /// taken, goes into the criterion's average (group rows are sums of their children).
+    private func isAveraged(_ r: RowRecord, _ c: Int) -> Bool {
+        peers && r.scored && !r.excluded && !flat[c].criterion.isGroup
+    }
+
+    /// Peers: how many rows of a file the account shows as in the averages (``Kind/averaged``).
+    func averagedRows(of record: ConsolidationBuilder.InputRecord) -> Int {
+        guard peers, record.status == .used else { return 0 }
+        var n = 0
+        for r in store.read(record.start, record.count) {
+            if case .criterion(_, .averaged) = fate(r, in: record) { n += 1 }
+        }
+        return n
     }
 
     /// The account line of one criterion row (its detail built once per criterion and kind).
@@ -112,6 +133,10 @@ public struct AccountLedger: Sendable {
             }
         case .replaced:
             detail = details.get(.replaced, c) { "Bản nộp sau thay thế bản trước: tiêu chí \(criterion.id) lấy từ \(chosen[c].map(\.description) ?? "")" }
+        case .averaged:
+            detail = details.get(.averaged, c) {
+                "Điểm tiêu chí \(criterion.id) được tính vào điểm trung bình của các tệp cùng cấp"
+            }
         case .notUsed:
             detail = details.get(.notUsed, c) {
                 let from = chosen[c].map { " đã lấy từ \($0)" } ?? ""
@@ -135,6 +160,8 @@ public struct AccountLedger: Sendable {
             "Các dòng không có số liệu cần tổng hợp (dòng nhóm để tham khảo, hoặc để trống)"
         case .replaced:
             "Bản nộp sau thay thế bản trước: các tiêu chí này lấy từ \(replacedBy[record.file] ?? "bản nộp sau")"
+        case .averaged:
+            "Điểm các tiêu chí này được tính vào điểm trung bình của các tệp cùng cấp (cột \"Dòng ở Phụ lục\", theo cùng thứ tự)"
         case .notUsed(let source):
             source.map { "Các tiêu chí này đã lấy từ \($0); các dòng này không được dùng" }
                 ?? "Các dòng này không được dùng"
@@ -196,7 +223,7 @@ public struct AccountLedger: Sendable {
 /// The detail texts of criterion rows in the account, built once per criterion and kind.
 struct DetailCache {
     enum Kind: Int, CaseIterable {
-        case used, usedFromInvalid, empty, replaced, notUsed
+        case used, usedFromInvalid, empty, replaced, notUsed, averaged
         static func used(fromInvalid: Bool) -> Kind { fromInvalid ? .usedFromInvalid : .used }
     }
 

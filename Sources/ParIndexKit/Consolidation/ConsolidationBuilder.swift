@@ -198,15 +198,16 @@ public struct ConsolidationBuilder: Sendable {
             }
             var values: [ColumnRole: ScoreValue?] = [:]
             var hasher = Hasher()
-            var hasValues = false
+            var hasValues = false, scored = false
             for role in fillRoles {
                 let v = row.values[role]
                 values[role] = v
                 hasher.combine(v)
                 if v != nil { hasValues = true }
+                if role.isScore, v?.number != nil { scored = true }
             }
             let hash = hasher.finalize()
-            rows.append(RowRecord(row: row.row, criterion: c, hash: hash, hasValues: hasValues, excluded: !included))
+            rows.append(RowRecord(row: row.row, criterion: c, hash: hash, hasValues: hasValues, scored: scored, excluded: !included))
             let criterion = flat[c].criterion
             if !criterion.isGroup, criterion.max != nil {
                 record.covered += 1
@@ -361,6 +362,14 @@ public struct ConsolidationBuilder: Sendable {
         let summary = scoreSummary(rows: rows, records: records, pointsRole: pointsRole, peers: peers)
         var usedPerFile: [String: Int] = [:]
         for pick in chosen.values { usedPerFile[pick.source.file, default: 0] += 1 }
+        let ledger = AccountLedger(records: records, store: store, chosen: chosen.mapValues { $0.source }, flat: flat,
+                                   replacedBy: replacedBy, peers: peers)
+        if peers {
+            // Peers: the other rows' scores are in the averages too.
+            for record in records where record.included {
+                usedPerFile[record.file, default: 0] += ledger.averagedRows(of: record)
+            }
+        }
         let summaries = records.map { r in
             Consolidation.InputSummary(file: r.file, unit: r.unit?.name, status: r.status, errors: r.errors,
                                        warnings: r.warnings, rowsUsed: usedPerFile[r.file] ?? 0, reason: r.reason)
@@ -373,8 +382,7 @@ public struct ConsolidationBuilder: Sendable {
             findings: findings.sorted { $0.0 < $1.0 }.flatMap(\.1) + lateFindings,
             criteriaNotSubmitted: zip(flat, rows).filter { !$0.0.criterion.isGroup && $0.1.source == nil }.map(\.0.criterion),
             conflicts: conflicts,
-            ledger: AccountLedger(records: records, store: store, chosen: chosen.mapValues { $0.source }, flat: flat,
-                                  replacedBy: replacedBy))
+            ledger: ledger)
     }
 
     /// The `Tổng hợp điểm` figures: only criteria with a value count as achieved or lost.

@@ -29,8 +29,9 @@ struct RowRecord: Sendable {
 
     static let hasValuesFlag: UInt32 = 1
     static let excludedFlag: UInt32 = 2
+    static let scoredFlag: UInt32 = 4
 
-    init(row: Int, kind: Kind, hash: Int = 0, hasValues: Bool = false, excluded: Bool = false) {
+    init(row: Int, kind: Kind, hash: Int = 0, hasValues: Bool = false, scored: Bool = false, excluded: Bool = false) {
         self.row = Int32(clamping: row)
         switch kind {
         case .criterion(let c): tag = Int32(clamping: c)
@@ -41,11 +42,11 @@ struct RowRecord: Sendable {
         case .stale: tag = -5
         }
         self.hash = Int64(hash)
-        flags = (hasValues ? Self.hasValuesFlag : 0) | (excluded ? Self.excludedFlag : 0)
+        flags = (hasValues ? Self.hasValuesFlag : 0) | (excluded ? Self.excludedFlag : 0) | (scored ? Self.scoredFlag : 0)
     }
 
-    init(row: Int, criterion: Int, hash: Int = 0, hasValues: Bool = false, excluded: Bool = false) {
-        self.init(row: row, kind: .criterion(criterion), hash: hash, hasValues: hasValues, excluded: excluded)
+    init(row: Int, criterion: Int, hash: Int = 0, hasValues: Bool = false, scored: Bool = false, excluded: Bool = false) {
+        self.init(row: row, kind: .criterion(criterion), hash: hash, hasValues: hasValues, scored: scored, excluded: excluded)
     }
 
     var kind: Kind {
@@ -61,6 +62,8 @@ struct RowRecord: Sendable {
 
     var hasValues: Bool { flags & Self.hasValuesFlag != 0 }
     var excluded: Bool { flags & Self.excludedFlag != 0 }
+    /// A score column holds a number (what peers' averages are made of).
+    var scored: Bool { flags & Self.scoredFlag != 0 }
 }
 
 /// The row records of a consolidation, appended to an unlinked temporary file so memory
