@@ -13,6 +13,8 @@ struct SheetGrid {
 
     let ws: WorksheetWriter
     let widths: [Double]
+    /// Line counts already measured (the same file names and explanations recur on many rows).
+    private let memo = LineMemo()
     /// The row the next ``write(_:)`` fills.
     private(set) var row = 1
 
@@ -45,7 +47,7 @@ struct SheetGrid {
             } else {
                 try ws.write(item.value, at: ref, style: item.style)
             }
-            height = max(height, Self.height(item.value, style: item.style, width: width(from: column, span: item.span)))
+            height = max(height, memo.height(item.value, style: item.style, width: width(from: column, span: item.span)))
             column += item.span
         }
         try ws.setRowHeight(row, height: height)
@@ -75,5 +77,42 @@ struct SheetGrid {
         }
         let lines = RowHeights.lines(text, width: width, bold: style.bold, fontSize: style.fontSize)
         return RowHeights.height(lines: lines, fontSize: style.fontSize)
+    }
+}
+
+/// ``SheetGrid/height(_:style:width:)`` remembered per text, width and font: measuring
+/// wrapped text is the costly part of writing a report row. Keys compare UTF-8 bytes (no
+/// Unicode normalisation per lookup); the memo is emptied when it grows large.
+private final class LineMemo {
+    private struct Key: Hashable {
+        var text: String
+        var width: Double
+        var bold: Bool
+        var fontSize: Double
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(width); hasher.combine(bold); hasher.combine(fontSize)
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.width == b.width && a.bold == b.bold && a.fontSize == b.fontSize && a.text.utf8.elementsEqual(b.text.utf8)
+        }
+    }
+
+    private var heights: [Key: Double] = [:]
+    private static let limit = 50_000
+
+    func height(_ value: CellValue?, style: CellStyle, width: Double) -> Double {
+        guard case .string(let text)? = value, style.wrap, text.utf8.count > 8 else {
+            return SheetGrid.height(value, style: style, width: width)
+        }
+        let key = Key(text: text, width: width, bold: style.bold, fontSize: style.fontSize)
+        if let known = heights[key] { return known }
+        let height = SheetGrid.height(value, style: style, width: width)
+        if heights.count >= Self.limit { heights.removeAll(keepingCapacity: true) }
+        heights[key] = height
+        return height
     }
 }
