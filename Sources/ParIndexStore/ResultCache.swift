@@ -1,19 +1,28 @@
 import Crypto
 import Foundation
 import ParIndexKit
+import Synchronization
 
 /// The content-hash cache of the stateless `validate` / `consolidate`: what reading and
 /// checking a workbook gave, kept by the SHA-256 of its bytes with the framework's hash,
 /// the read limits and this build, so `consolidate` after `validate` reads no workbook
-/// again. One file per entry in a private folder (`0700`, entries `0600`), written
-/// atomically; each entry ends with the SHA-256 of its content, so a damaged or truncated
-/// entry reads as absent (the workbook is read again) and never changes a result.
-/// ``prune()`` keeps the folder under ``maxBytes`` by deleting the oldest entries.
+/// again. A private folder (`0700`, files `0600`); each entry ends with the SHA-256 of its
+/// content, so a damaged or truncated entry reads as absent (the workbook is read again)
+/// and never changes a result. ``prune()`` keeps the folder under ``maxBytes`` by deleting
+/// the oldest segments.
+///
+/// Segments: each cache opened (one run) appends the entries it stores to one file of its
+/// own, `<time>-<random>.pxs`, made on its first entry — not one file per entry: creating
+/// 1,000 files cost `validate` more system time than writing them (ext4 searches past
+/// recently deleted inodes on every create). A segment is `PXS1`, then records: the
+/// 32-byte key, the entry's length (4 bytes, little-endian), the entry. Lookups use an
+/// index of every segment's records (keys and places, read once, on the first lookup);
+/// a later record of a key wins, an unreadable one falls back to the earlier ones.
 ///
 /// Entry: `PXK1`, the imposed layout's JSON (varint length, bytes), the
 /// ``CheckedFileCodec`` blob, then 32 bytes of SHA-256 over everything before.
 public final class ResultCache: CheckedFileCache {
-    /// The folder holding the entries.
+    /// The folder holding the segments.
     public let directory: String
     /// Size the folder is pruned to stay under.
     public let maxBytes: Int
@@ -21,7 +30,12 @@ public final class ResultCache: CheckedFileCache {
     public let build: String
 
     static let magic = Array("PXK1".utf8)
-    static let suffix = ".pxk"
+    static let segmentMagic = Array("PXS1".utf8)
+    static let suffix = ".pxs"
+    /// Per-entry files of earlier builds: never read, pruned like segments.
+    static let oldSuffix = ".pxk"
+    /// No entry is larger (a length beyond it is a damaged record).
+    static let maxEntryBytes = 1 << 28
 
     /// The folder from the environment: `$PARINDEX_CACHE_DIR`, else
     /// `$XDG_CACHE_HOME/parindex`, else `~/.cache/parindex`; nil without any of them.
@@ -42,6 +56,24 @@ public final class ResultCache: CheckedFileCache {
         return "\(path)|\(size)|\(modified)|codec \(CheckedFileCodec.version)"
     }()
 
+    /// Where a record's entry lies.
+    struct Location: Sendable {
+        var segment: String
+        var offset: Int
+        var length: Int
+    }
+
+    private struct State {
+        /// Key → its records, oldest first; nil until the first lookup reads the segments.
+        var index: [Data: [Location]]?
+        /// This cache's own segment (path, descriptor), once made.
+        var segment: (path: String, fd: Int32)?
+        /// Segments opened for reading.
+        var readers: [String: Int32] = [:]
+    }
+
+    private let state = Mutex(State())
+
     /// Opens (creating it, private to the user) the cache folder. `maxBytes` defaults to
     /// 256 MiB (about 12,000 returns).
     public init(directory: String, maxBytes: Int = 256 << 20, build: String = ResultCache.currentBuild) throws {
@@ -52,30 +84,68 @@ public final class ResultCache: CheckedFileCache {
         self.build = build
     }
 
-    /// The entry's file name for these bytes in this context.
-    func path(for bytes: Data, context: String) -> String {
+    deinit {
+        state.withLock { state in
+            if let segment = state.segment { close(segment.fd) }
+            for fd in state.readers.values { close(fd) }
+        }
+    }
+
+    /// The key of these bytes in this context.
+    func key(for bytes: Data, context: String) -> Data {
         var hasher = SHA256()
         hasher.update(data: Data(SHA256.hash(data: bytes)))
         hasher.update(data: Data("\n\(context)\n\(build)".utf8))
-        let name = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        return (directory as NSString).appendingPathComponent(name + Self.suffix)
+        return Data(hasher.finalize())
     }
 
     public func entry(for bytes: Data, context: String) -> CachedCheck? {
-        guard let data = FileManager.default.contents(atPath: path(for: bytes, context: context)) else { return nil }
-        return Self.decode(data)
+        let key = key(for: bytes, context: context)
+        let locations = state.withLock { state -> [Location] in
+            if state.index == nil { state.index = Self.readIndex(directory) }
+            return state.index?[key] ?? []
+        }
+        for location in locations.reversed() {
+            if let data = read(location), let entry = Self.decode(data) { return entry }
+        }
+        return nil
     }
 
     public func store(_ entry: CachedCheck, for bytes: Data, context: String) {
-        let target = path(for: bytes, context: context)
-        let temporary = target + ".\(UUID().uuidString).tmp"
-        // Written and renamed into place without fsync: an entry lost in a crash is only
-        // a file read again, and a torn one fails its checksum (FileManager's atomic write
-        // syncs every file: a third of the cost of filling the cache).
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard fd >= 0 else { return }
-        let bytes = Self.encode(entry)
-        let written = bytes.withUnsafeBytes { raw -> Bool in
+        let key = key(for: bytes, context: context)
+        let encoded = Self.encode(entry)
+        guard encoded.count <= Self.maxEntryBytes else { return }
+        var record = [UInt8](key)
+        var length = UInt32(encoded.count).littleEndian
+        withUnsafeBytes(of: &length) { record.append(contentsOf: $0) }
+        record.append(contentsOf: encoded)
+        // Appended without fsync: an entry lost in a crash is only a file read again, and
+        // a torn one fails its checksum.
+        state.withLock { state in
+            guard let segment = openSegment(&state) else { return }
+            let offset = Int(lseek(segment.fd, 0, SEEK_END))
+            guard offset >= Self.segmentMagic.count, Self.writeAll(segment.fd, record) else { return }
+            let location = Location(segment: segment.path, offset: offset + 36, length: encoded.count)
+            state.index?[key, default: []].append(location)
+        }
+    }
+
+    /// This cache's segment, made (with its magic) on first use; nil when it cannot be.
+    private func openSegment(_ state: inout State) -> (path: String, fd: Int32)? {
+        if let segment = state.segment { return segment }
+        let stamp = String(UInt64(Date().timeIntervalSince1970 * 1_000_000), radix: 16)
+        let name = String(repeating: "0", count: max(0, 14 - stamp.count)) + stamp + "-"
+            + String(UInt64.random(in: 0...UInt64.max), radix: 16) + Self.suffix
+        let path = (directory as NSString).appendingPathComponent(name)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return nil }
+        guard Self.writeAll(fd, Self.segmentMagic) else { close(fd); unlink(path); return nil }
+        state.segment = (path, fd)
+        return (path, fd)
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw -> Bool in
             var offset = 0
             while offset < raw.count {
                 let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
@@ -84,8 +154,64 @@ public final class ResultCache: CheckedFileCache {
             }
             return true
         }
-        close(fd)
-        if !written || rename(temporary, target) != 0 { unlink(temporary) }
+    }
+
+    /// The bytes of a record's entry; nil when they cannot all be read.
+    private func read(_ location: Location) -> Data? {
+        let fd = state.withLock { state -> Int32 in
+            if let fd = state.readers[location.segment] { return fd }
+            let fd = open(location.segment, O_RDONLY | O_CLOEXEC)
+            if fd >= 0 { state.readers[location.segment] = fd }
+            return fd
+        }
+        guard fd >= 0 else { return nil }
+        var data = Data(count: location.length)
+        let complete = data.withUnsafeMutableBytes { raw -> Bool in
+            var done = 0
+            while done < raw.count {
+                let n = pread(fd, raw.baseAddress! + done, raw.count - done, off_t(location.offset + done))
+                if n <= 0 { return false }
+                done += n
+            }
+            return true
+        }
+        return complete ? data : nil
+    }
+
+    /// Every record of every segment in `directory`, by key (segments in name order: the
+    /// order they were made in).
+    static func readIndex(_ directory: String) -> [Data: [Location]] {
+        var index: [Data: [Location]] = [:]
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(suffix) }
+        for name in names.sorted() {
+            let path = (directory as NSString).appendingPathComponent(name)
+            for (key, location) in records(inSegment: path) { index[key, default: []].append(location) }
+        }
+        return index
+    }
+
+    /// The records of one segment, in order: each key with where its entry lies. Stops at
+    /// the first record that does not fit in the file (being written, or damaged).
+    static func records(inSegment path: String) -> [(key: Data, location: Location)] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return [] }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return [] }
+        let size = Int(info.st_size)
+        var magic = [UInt8](repeating: 0, count: segmentMagic.count)
+        guard pread(fd, &magic, magic.count, 0) == magic.count, magic == segmentMagic else { return [] }
+        var out: [(Data, Location)] = []
+        var offset = segmentMagic.count
+        var header = [UInt8](repeating: 0, count: 36)
+        while offset + 36 <= size {
+            guard pread(fd, &header, 36, off_t(offset)) == 36 else { break }
+            let length = Int(header[32]) | Int(header[33]) << 8 | Int(header[34]) << 16 | Int(header[35]) << 24
+            guard length <= maxEntryBytes, offset + 36 + length <= size else { break }
+            out.append((Data(header[..<32]), Location(segment: path, offset: offset + 36, length: length)))
+            offset += 36 + length
+        }
+        return out
     }
 
     /// An entry's bytes.
@@ -121,24 +247,26 @@ public final class ResultCache: CheckedFileCache {
         return CachedCheck(file: file, imposedLayout: layout)
     }
 
-    /// Deletes the oldest entries (and stray temporary files) while the folder is larger
-    /// than ``maxBytes``, down to three quarters of it. Errors are ignored.
+    /// Deletes the oldest segments (and entry files of earlier builds, stray temporary
+    /// files) while the folder is larger than ``maxBytes``, down to three quarters of it;
+    /// this cache's own segment is kept. Errors are ignored.
     public func prune() {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return }
+        let own = state.withLock { $0.segment?.path }
         var entries: [(path: String, size: Int, modified: Date)] = []
         var total = 0
-        for name in names where name.hasSuffix(Self.suffix) || name.hasSuffix(".tmp") {
+        for name in names where name.hasSuffix(Self.suffix) || name.hasSuffix(Self.oldSuffix) || name.hasSuffix(".tmp") {
             let path = (directory as NSString).appendingPathComponent(name)
             guard let attributes = try? fm.attributesOfItem(atPath: path) else { continue }
             let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
             let modified = attributes[.modificationDate] as? Date ?? .distantPast
             if name.hasSuffix(".tmp"), modified < Date().addingTimeInterval(-3600) { try? fm.removeItem(atPath: path); continue }
-            entries.append((path, size, modified))
             total += size
+            if path != own { entries.append((path, size, modified)) }
         }
         guard total > maxBytes else { return }
-        for entry in entries.sorted(by: { $0.modified < $1.modified }) {
+        for entry in entries.sorted(by: { ($0.modified, $0.path) < ($1.modified, $1.path) }) {
             try? fm.removeItem(atPath: entry.path)
             total -= entry.size
             if total <= maxBytes * 3 / 4 { break }

@@ -136,6 +136,6 @@ struct LimitOptionsTests {
         let on = try CLI.run(["validate", "--framework", Self.framework, Self.small], environment: env)
         #expect(on.status == 0 && on.stdout == off.stdout)
         let kept = (FileManager.default.enumerator(atPath: cache.path)?.allObjects as? [String]) ?? []
-        #expect(kept.contains { $0.hasPrefix("frameworks/") } && kept.contains { $0.hasSuffix(".pxk") }, "\(kept)")
+        #expect(kept.contains { $0.hasPrefix("frameworks/") } && kept.contains { $0.hasSuffix(".pxs") }, "\(kept)")
     }
 }

@@ -105,4 +105,31 @@ struct CheckedFileCodecTests {
                                         + Array("valid".utf8) + [0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F])
         }
     }
+
+    /// The string table works on bytes: canonically equivalent texts (NFC and NFD) each come
+    /// back with their own bytes, a long text repeated is written whole each time (not
+    /// looked up), a short one once.
+    @Test func stringsComeBackWithTheirOwnBytesLongOnesWrittenWhole() throws {
+        let nfc = "Tài liệu kiểm chứng", nfd = nfc.decomposedStringWithCanonicalMapping
+        #expect(nfc == nfd && Array(nfc.utf8) != Array(nfd.utf8))
+        let long = String(repeating: "Nội dung giải trình rất dài ", count: 8)
+        #expect(long.utf8.count > CompactWriter.internedLength)
+        var file = CheckedFile(file: "a.xlsx", status: .valid, unit: "VHTT", sheet: "Biểu mẫu")
+        file.rows = (1...6).map { i in
+            ExtractedRow(row: i, fate: .criterion(id: "\(i)"),
+                         values: [.evidence: .text(i % 2 == 0 ? nfc : nfd), .note: .text(long), .tasks: .text(long + "\(i % 2)")])
+        }
+        let bytes = CheckedFileCodec.encode(file)
+        let back = try CheckedFileCodec.decode(bytes)
+        for row in back.rows {
+            guard case .text(let evidence) = row.values[.evidence], case .text(let note) = row.values[.note],
+                  case .text(let tasks) = row.values[.tasks] else { Issue.record("values lost"); continue }
+            #expect(Array(evidence.utf8) == Array((row.row % 2 == 0 ? nfc : nfd).utf8))
+            #expect(note == long && tasks == long + "\(row.row % 2)")
+        }
+        // Six rows × two long texts written whole; the short ones once each.
+        #expect(bytes.count > 12 * long.utf8.count && bytes.count < 13 * long.utf8.count)
+        #expect(CheckedFileCodec.encode(back) == bytes)
+    }
 }
+

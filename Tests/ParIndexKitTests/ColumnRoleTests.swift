@@ -12,6 +12,15 @@ import Testing
         #expect(String(decoding: json, as: UTF8.self) == #"["self"]"#)
     }
 
+    /// Hashing and equality go by the case's position: one ordinal per case, in order, so
+    /// dictionaries keyed by role keep every role apart.
+    @Test func ordinalsAreTheCasesPositions() {
+        #expect(ColumnRole.allCases.map(\.ordinal) == Array(0..<ColumnRole.allCases.count))
+        let roles = Dictionary(uniqueKeysWithValues: ColumnRole.allCases.map { ($0, $0.rawValue) })
+        #expect(roles.count == ColumnRole.allCases.count && roles.allSatisfy { ColumnRole(rawValue: $0.value) == $0.key })
+        #expect(Set(ColumnRole.allCases.map(\.hashValue)).count == ColumnRole.allCases.count)
+    }
+
     @Test func defaultHeaders() {
         #expect(ColumnRole.code.defaultHeader() == "STT")
         #expect(ColumnRole.title.defaultHeader() == "Lĩnh vực/Tiêu chí/Tiêu chí thành phần")

@@ -18,7 +18,7 @@ import Testing
 
     static func entries(_ cache: FrameworkCache) -> [URL] {
         ((try? FileManager.default.contentsOfDirectory(at: cache.directory, includingPropertiesForKeys: nil)) ?? [])
-            .filter { $0.pathExtension == "json" }
+            .filter { $0.pathExtension == "pxf" }
     }
 
     @Test func aCachedFrameworkEqualsTheParsedOne() throws {
@@ -59,7 +59,7 @@ import Testing
         #expect(Self.entries(cache).count == 2)
     }
 
-    @Test func aCorruptOrForeignEntryIsIgnoredAndReplaced() throws {
+    @Test func aCorruptForeignOrOlderEntryIsIgnoredAndReplaced() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("framework.yaml").path
@@ -68,16 +68,33 @@ import Testing
         let parsed = try FrameworkStore.load(path: path)
         _ = try FrameworkStore.load(path: path, cache: cache)
         let entry = try #require(Self.entries(cache).first)
+        let key = entry.deletingPathExtension().lastPathComponent
         let good = try Data(contentsOf: entry)
-        for bad in [Data("{\"format\":1,\"key\":".utf8), Data(), Data([0xFF, 0x00, 0x7B]),
+        #expect(cache.lookup(key) == parsed)
+        var damaged = good; damaged[damaged.count / 2] ^= 0x20
+        var older = [UInt8](good); older[3] = 0
+        for bad in [Data("{\"format\":1,\"key\":".utf8), Data(), Data([0xFF, 0x00, 0x7B]), good.dropLast(), damaged,
+                    // An entry of an older version (checksum right): not read.
+                    Data(FrameworkCodec.sealed(Array(older.dropLast(32)))),
                     // A valid entry of another key (copied by hand): not taken.
-                    Data(String(decoding: good, as: UTF8.self)
-                        .replacingOccurrences(of: entry.deletingPathExtension().lastPathComponent, with: String(repeating: "0", count: 64)).utf8)] {
+                    Data(FrameworkCodec.encode(parsed, key: String(repeating: "0", count: 64),
+                                               versionHash: FrameworkStore.versionHash(parsed)))] {
             try bad.write(to: entry)
+            #expect(cache.lookup(key) == nil)
             #expect(try FrameworkStore.load(path: path, cache: cache) == parsed)
             // The entry was written again, whole: it is read back as this file's.
-            #expect(cache.lookup(entry.deletingPathExtension().lastPathComponent) == parsed)
+            #expect(cache.lookup(key) == parsed)
+            #expect(try Data(contentsOf: entry) == good)
         }
+        // The JSON entry of format 1 left by an older build is not read (another name).
+        let folderOld = folder.appendingPathComponent("old/frameworks")
+        try FileManager.default.createDirectory(at: folderOld, withIntermediateDirectories: true)
+        let oldCache = FrameworkCache(directory: folderOld)
+        let oldKey = FrameworkCache.key(for: try Data(contentsOf: URL(fileURLWithPath: path)), kind: "yaml")
+        try Data("{\"format\":1}".utf8).write(to: folderOld.appendingPathComponent("\(oldKey).json"))
+        #expect(oldCache.lookup(oldKey) == nil)
+        #expect(try FrameworkStore.load(path: path, cache: oldCache) == parsed)
+        #expect(Self.entries(oldCache).count == 1)
     }
 
     @Test func anUnusableCacheFolderDoesNotFailTheLoad() throws {

@@ -242,6 +242,30 @@ struct ReturnsTests {
         #expect(Self.row(c, "2.2").values[.selfScore]?.number == 1)
     }
 
+    /// A file's version reads the modification time as `FileManager` does (whole seconds,
+    /// of a symbolic link itself, not of its target); a missing file has none.
+    @Test func versionOfAFileOnDiskIsItsOwnModificationTime() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parindex-version-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("TP lần 2.xlsx").path
+        let link = folder.appendingPathComponent("lien-ket.xlsx").path
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_700_000_000.75)], ofItemAtPath: file)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: file)
+        for path in [file, link] {
+            let expected = (try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)?
+                .timeIntervalSince1970.rounded(.down)
+            let version = SubmissionVersion(path: path)
+            #expect(version.modified == expected, "\(path)")
+            #expect(version.name == (path as NSString).lastPathComponent)
+        }
+        #expect(SubmissionVersion(path: file).modified == 1_700_000_000)
+        #expect(SubmissionVersion(path: file).resubmission == 2)
+        #expect(SubmissionVersion(path: link).modified != 1_700_000_000)
+        #expect(SubmissionVersion(path: folder.appendingPathComponent("khong-co.xlsx").path).modified == nil)
+    }
+
     @Test func resubmissionOrder() {
         func v(_ name: String, _ t: Double? = nil) -> SubmissionVersion {
             SubmissionVersion(modified: t, resubmission: SubmissionVersion.resubmissionNumber(in: name), name: name)

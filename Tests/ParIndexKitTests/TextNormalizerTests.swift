@@ -3,6 +3,17 @@ import Testing
 @testable import ParIndexKit
 
 @Suite struct TextNormalizerTests {
+    /// `isBlank` says what `collapseWhitespace(_:).isEmpty` says, on white space of every
+    /// kind, invisible characters, controls and letters.
+    @Test func isBlankAgreesWithCollapsingWhiteSpace() {
+        let pieces = ["", " ", "\t", "\n", "\r", "\u{00A0}", "\u{2003}", "\u{3000}", "\u{200B}", "\u{FEFF}", "\u{00AD}",
+                      "\u{0001}", "\u{007F}", "a", "Đ", "\u{0301}", "1", "-"]
+        for a in pieces { for b in pieces { for c in pieces {
+            let text = a + b + c
+            #expect(TextNormalizer.isBlank(text) == TextNormalizer.collapseWhitespace(text).isEmpty, "\(Array(text.unicodeScalars))")
+        } } }
+    }
+
     @Test func foldKeyUnifiesCaseAccentsFormsAndSpacing() {
         let nfd = "Điểm  chuẩn\n".decomposedStringWithCanonicalMapping
         #expect(!nfd.unicodeScalars.elementsEqual("Điểm  chuẩn\n".unicodeScalars)) // really decomposed

@@ -86,31 +86,68 @@ struct ResultCacheTests {
         #expect(upload == (try await Self.validate([.bytes(bytes, name: "tai-len.xlsx")], cache: nil)))
     }
 
+    /// The segment files of a cache folder.
+    static func segments(_ folder: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".pxs") }.sorted().map { folder + "/" + $0 }
+    }
+
     @Test func damagedOrTruncatedEntriesAreIgnoredAndResultsUnchanged() async throws {
         let dir = try StoreTestSupport.scratch()
         let folder = dir + "/cache"
-        let cache = Counting(try ResultCache(directory: folder))
         let sources = Self.sources()
         let plain = try await Self.validate(sources, cache: nil)
-        _ = try await Self.validate(sources, cache: cache)
-        let entries = try FileManager.default.contentsOfDirectory(atPath: folder).map { folder + "/" + $0 }
-        #expect(entries.count > 20)
-        for (i, path) in entries.enumerated() {
-            var data = try Data(contentsOf: URL(fileURLWithPath: path))
+        _ = try await Self.validate(sources, cache: try ResultCache(directory: folder))
+        // One run, one segment holding every entry.
+        let segment = try #require(try Self.segments(folder).first)
+        #expect(try Self.segments(folder).count == 1)
+        let records = ResultCache.records(inSegment: segment)
+        #expect(records.count > 20)
+        var data = try Data(contentsOf: URL(fileURLWithPath: segment))
+        for (i, record) in records.enumerated() {
+            let at = record.location.offset, length = record.location.length
             switch i % 4 {
-            case 0: data = data.prefix(data.count / 2)                    // truncated
-            case 1: data[data.count / 2] ^= 0x55                           // one byte changed
-            case 2: data = Data()                                          // empty
-            default: data = Data("{\"file\": \"khong phai\"}".utf8)         // something else
+            case 0: data[at + length / 2] ^= 0x55                                       // one byte changed
+            case 1: data.replaceSubrange(at..<(at + length), with: Data(count: length)) // zeroed
+            case 2: data[at - 36] ^= 0x01                                               // another key
+            default: data[at] = UInt8(ascii: "{")                                       // not an entry
             }
-            try data.write(to: URL(fileURLWithPath: path))
         }
-        let before = cache.hits.load(ordering: .relaxed)
-        #expect(try await Self.validate(sources, cache: cache) == plain)
-        #expect(cache.hits.load(ordering: .relaxed) == before, "no damaged entry was used")
-        // The damaged entries were replaced: the next run is served from the cache again.
-        #expect(try await Self.validate(sources, cache: cache) == plain)
-        #expect(cache.hits.load(ordering: .relaxed) > before)
+        try data.write(to: URL(fileURLWithPath: segment))
+        let damaged = Counting(try ResultCache(directory: folder))
+        #expect(try await Self.validate(sources, cache: damaged) == plain)
+        #expect(damaged.hits.load(ordering: .relaxed) == 0, "no damaged entry was used")
+        // The damaged entries were replaced (in a new segment): the next run is served from
+        // the cache again, and so is the same cache.
+        #expect(try Self.segments(folder).count == 2)
+        let next = Counting(try ResultCache(directory: folder))
+        #expect(try await Self.validate(sources, cache: next) == plain)
+        #expect(next.hits.load(ordering: .relaxed) == records.count)
+        #expect(try await Self.validate(sources, cache: damaged) == plain)
+        #expect(damaged.hits.load(ordering: .relaxed) == records.count)
+        #expect(try Self.segments(folder).count == 2, "nothing more to store")
+
+        // A segment cut anywhere: the records before the cut are read, the rest are not, and
+        // a cache appending to it after the cut still indexes what it writes.
+        let fresh = dir + "/cut"
+        let writer = try ResultCache(directory: fresh)
+        _ = try await Self.validate(sources, cache: writer)
+        let cutSegment = try #require(try Self.segments(fresh).first)
+        let all = ResultCache.records(inSegment: cutSegment)
+        let kept = all.count / 2
+        let cut = all[kept].location.offset + 10
+        let whole = try Data(contentsOf: URL(fileURLWithPath: cutSegment))
+        try whole.prefix(cut).write(to: URL(fileURLWithPath: cutSegment))
+        #expect(ResultCache.records(inSegment: cutSegment).count == kept)
+        let afterCut = Counting(try ResultCache(directory: fresh))
+        #expect(try await Self.validate(sources, cache: afterCut) == plain)
+        #expect(afterCut.hits.load(ordering: .relaxed) == kept)
+        // Not a segment at all: ignored.
+        try Data("PXS0 khong phai".utf8).write(to: URL(fileURLWithPath: fresh + "/0-0.pxs"))
+        #expect(ResultCache.records(inSegment: fresh + "/0-0.pxs").isEmpty)
+        let again = Counting(try ResultCache(directory: fresh))
+        #expect(try await Self.validate(sources, cache: again) == plain)
+        #expect(again.hits.load(ordering: .relaxed) == all.count)
+
         // A valid entry's checksum covers every byte: a change in the codec part is caught too.
         let one = ResultCache.encode(CachedCheck(file: CheckedFile(file: "", status: .valid), imposedLayout: ""))
         for i in 0..<one.count {
@@ -118,31 +155,46 @@ struct ResultCacheTests {
             damaged[i] ^= 0x01
             #expect(ResultCache.decode(damaged) == nil)
         }
+        for length in 0..<one.count { #expect(ResultCache.decode(one.prefix(length)) == nil) }
         #expect(ResultCache.decode(one) != nil)
     }
 
-    @Test func entriesArePrivateAndTheFolderIsPrunedOldestFirst() async throws {
+    @Test func segmentsArePrivateAndTheFolderIsPrunedOldestFirst() async throws {
         let dir = try StoreTestSupport.scratch()
         let folder = dir + "/cache"
-        let cache = try ResultCache(directory: folder, maxBytes: 60_000)
-        _ = try await Self.validate(Self.sources(), cache: cache)
+        // One cache (one segment) per file, as many runs would leave; and an entry file of
+        // an earlier build.
+        let sources = Self.sources()
+        for source in sources { _ = try await Self.validate([source], cache: try ResultCache(directory: folder)) }
         let fm = FileManager.default
+        try Data(count: 5_000).write(to: URL(fileURLWithPath: folder + "/" + String(repeating: "a", count: 64) + ".pxk"))
         #expect((try fm.attributesOfItem(atPath: folder)[.posixPermissions] as? NSNumber)?.intValue == 0o700)
         var names = try fm.contentsOfDirectory(atPath: folder)
-        for name in names {
+        #expect(names.filter { $0.hasSuffix(".pxs") }.count > 20)
+        for name in names where name.hasSuffix(".pxs") {
             #expect((try fm.attributesOfItem(atPath: folder + "/" + name)[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         }
-        // Age the entries: the first half older than the rest.
-        names.sort()
+        // Age the files: the old entry file oldest, then the segments in the order made.
+        names.sort { a, b in a.hasSuffix(".pxk") != b.hasSuffix(".pxk") ? a.hasSuffix(".pxk") : a < b }
         for (i, name) in names.enumerated() {
             try fm.setAttributes([.modificationDate: Date(timeIntervalSinceNow: Double(i - names.count) * 60)],
                                  ofItemAtPath: folder + "/" + name)
         }
-        cache.prune()
+        func size(_ names: [String]) throws -> Int {
+            try names.reduce(0) { $0 + ((try fm.attributesOfItem(atPath: folder + "/" + $1)[.size] as? NSNumber)?.intValue ?? 0) }
+        }
+        let limit = try size(names) / 2
+        // A cache with a segment of its own (another build: nothing found, one entry
+        // stored) keeps it, however old.
+        let pruning = try ResultCache(directory: folder, maxBytes: limit, build: "another build")
+        _ = try await Self.validate([.file(path: StoreTestSupport.example("VHTT - tu danh gia 2023.xlsx"))], cache: pruning)
+        let own = try #require(Set(try fm.contentsOfDirectory(atPath: folder)).subtracting(names).first)
+        try fm.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -86_400)], ofItemAtPath: folder + "/" + own)
+        pruning.prune()
         let kept = try fm.contentsOfDirectory(atPath: folder)
-        let size = try kept.reduce(0) { $0 + ((try fm.attributesOfItem(atPath: folder + "/" + $1)[.size] as? NSNumber)?.intValue ?? 0) }
-        #expect(size <= 45_000 && !kept.isEmpty)
-        #expect(kept.contains(names.last!) && !kept.contains(names.first!), "the oldest go first")
+        #expect(try size(kept) <= limit * 3 / 4 && kept.contains(own))
+        #expect(kept.contains(names.last!) && !kept.contains(names.first!) && !kept.contains(names[1]), "the oldest go first")
+        #expect(!kept.contains { $0.hasSuffix(".pxk") })
     }
 
     @Test func cacheFolderFromTheEnvironment() {

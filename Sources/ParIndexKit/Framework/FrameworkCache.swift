@@ -1,14 +1,15 @@
 import Crypto
 import Foundation
 
-/// Frameworks already parsed, kept as compact JSON in the user's cache folder and keyed by
-/// the SHA-256 of the file's bytes, so a command does not parse the same YAML file (or
-/// import the same appendix workbook) on every run. An entry also holds the framework's
-/// ``FrameworkStore/versionHash(_:)``, which is otherwise recomputed by encoding it.
+/// Frameworks already parsed, kept in the user's cache folder in a compact binary form
+/// (``FrameworkCodec``) and keyed by the SHA-256 of the file's bytes, so a command does
+/// not parse the same YAML file (or import the same appendix workbook) on every run. An
+/// entry also holds the framework's ``FrameworkStore/versionHash(_:)``, which is otherwise
+/// recomputed by encoding it.
 ///
 /// A changed file has another hash, so its old entry is simply not found. A cache that
-/// cannot be read or written (missing folder, corrupt or foreign entry) never fails a
-/// command: the file is parsed as without a cache.
+/// cannot be read or written (missing folder, corrupt, foreign or older entry) never fails
+/// a command: the file is parsed as without a cache, and the entry written again.
 public struct FrameworkCache: Sendable {
     /// The folder holding the entries (`…/frameworks`).
     public let directory: URL
@@ -35,31 +36,28 @@ public struct FrameworkCache: Sendable {
         return FrameworkCache(directory: base.appendingPathComponent("frameworks", isDirectory: true))
     }
 
-    /// Bumped whenever ``Framework`` or the way a file is read changes meaning.
-    static let format = 1
-
-    /// One cached framework. `key` repeats the file name so an entry copied or renamed
-    /// by hand is not taken for another file's.
-    struct Entry: Codable {
-        var format: Int
-        var key: String
-        var versionHash: String
-        var framework: Framework
-    }
+    /// Bumped whenever ``Framework`` or the way a file is read changes meaning (2: entries
+    /// in ``FrameworkCodec``'s binary form, `.pxf`; the JSON entries of 1 are ignored).
+    static let format = 2
 
     /// The key of a file's content read as `kind` (`yaml`, `json`, `xlsx:<file name>`…).
     static func key(for data: Data, kind: String) -> String {
         var hasher = SHA256()
         hasher.update(data: Data("parindex-framework-\(format)\u{0}\(kind)\u{0}".utf8))
         hasher.update(data: data)
-        return hasher.finalize().map { byte in
-            let hex = Array("0123456789abcdef".utf8)
-            return String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]], as: UTF8.self)
-        }.joined()
+        return hex(hasher.finalize())
+    }
+
+    /// Lower-case hexadecimal digits of `bytes`.
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in bytes { out.append(digits[Int(byte >> 4)]); out.append(digits[Int(byte & 0xF)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     func url(for key: String) -> URL {
-        directory.appendingPathComponent("\(key).json")
+        directory.appendingPathComponent("\(key).pxf")
     }
 
     /// The framework cached for `data` read as `kind`, else `parse()`'s, stored for next time.
@@ -75,17 +73,14 @@ public struct FrameworkCache: Sendable {
     /// The entry for `key`, when present, readable and really that key's.
     func lookup(_ key: String) -> Framework? {
         guard let data = FileManager.default.contents(atPath: url(for: key).path),
-              let entry = try? JSONDecoder().decode(Entry.self, from: data),
-              entry.format == Self.format, entry.key == key else { return nil }
+              let entry = try? FrameworkCodec.decode(data), entry.key == key else { return nil }
         FrameworkStore.rememberVersionHash(entry.versionHash, of: entry.framework)
         return entry.framework
     }
 
     /// Writes the entry atomically; any failure is ignored (the cache is an optimisation).
     func store(_ framework: Framework, key: String) {
-        let entry = Entry(format: Self.format, key: key, versionHash: FrameworkStore.versionHash(framework),
-                          framework: framework)
-        guard let data = try? JSONEncoder().encode(entry) else { return }
+        let data = Data(FrameworkCodec.encode(framework, key: key, versionHash: FrameworkStore.versionHash(framework)))
         do {
             // Private like the result cache: the folder 0700 (and the cache folder above it
             // when this makes it), the entry 0600.

@@ -29,6 +29,7 @@ public struct ExtractedRow: Codable, Hashable, Sendable {
     /// matched to the framework, made once per file by its caller).
     static func rows(of table: RecognizedTable, match: CriterionMatch) -> [ExtractedRow] {
         var out: [ExtractedRow] = []
+        out.reserveCapacity(table.notes.count + table.rows.count)
         for note in table.notes where note.kind != .joinedContinuation {
             out.append(ExtractedRow(row: note.row, fate: .skipped(reason: note.message)))
         }

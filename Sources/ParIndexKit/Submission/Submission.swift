@@ -41,8 +41,8 @@ public struct Submission: Sendable {
             }
             identity = TemplateIdentity(rows: values)
         }
-        let wordings = (layout ?? identity?.layoutDefinition)?.headerWordings(year: identity?.year) ?? [:]
-        let table = try TableRecognizer(matcher: HeaderMatcher(additionalWordings: wordings)).recognize(reader, sheetName: sheetName)
+        let matcher = HeaderMatcher.recognizing(layout ?? identity?.layoutDefinition, year: identity?.year)
+        let table = try TableRecognizer(matcher: matcher).recognize(reader, sheetName: sheetName)
         let version: SubmissionVersion
         switch source {
         case .file(let path): version = SubmissionVersion(path: path)

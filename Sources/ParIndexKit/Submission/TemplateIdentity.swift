@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What a template carries, hidden, so a returned file is matched back to its framework,
 /// unit and layout even if it was renamed. Stored as key/value rows on a very hidden sheet
@@ -48,7 +49,20 @@ public struct TemplateIdentity: Codable, Hashable, Sendable {
         self.init(frameworkTitle: rows["frameworkTitle"] ?? "", frameworkHash: hash,
                   year: rows["year"].flatMap { Int($0) }, unitCode: unit, unitName: rows["unitName"] ?? unit,
                   layout: layout,
-                  layoutDefinition: rows["layoutDefinition"].flatMap { try? JSONDecoder().decode(Layout.self, from: Data($0.utf8)) },
+                  layoutDefinition: rows["layoutDefinition"].flatMap(Self.layout(json:)),
                   generator: rows["generator"] ?? "")
+    }
+
+    /// The layouts decoded from identities' JSON, by text: every return of one template
+    /// carries the same text, decoded once per process (bounded).
+    private static let decodedLayouts = Mutex<[UTF8Key: Layout?]>([:])
+
+    /// The layout of a `layoutDefinition` text; nil when it does not decode.
+    static func layout(json text: String) -> Layout? {
+        let key = UTF8Key(text: text)
+        if let known = decodedLayouts.withLock({ $0[key] }) { return known }
+        let layout = try? JSONDecoder().decode(Layout.self, from: Data(text.utf8))
+        decodedLayouts.withLock { if $0.count < 64 { $0[key] = layout } }
+        return layout
     }
 }

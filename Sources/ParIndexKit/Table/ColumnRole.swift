@@ -31,6 +31,32 @@ public enum ColumnRole: String, CaseIterable, Codable, CodingKeyRepresentable, S
     /// Note.
     case note
 
+    /// The case's position in declaration order: hashing and equality use it, not the raw
+    /// value (the standard library would hash the raw string, NFC-normalising it, on every
+    /// dictionary access of the rows' `[ColumnRole: …]` values).
+    var ordinal: Int {
+        switch self {
+        case .code: 0
+        case .title: 1
+        case .max: 2
+        case .prev: 3
+        case .target: 4
+        case .tasks: 5
+        case .lead: 6
+        case .coop: 7
+        case .deadline: 8
+        case .person: 9
+        case .selfScore: 10
+        case .evidence: 11
+        case .appraised: 12
+        case .note: 13
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
+    public static func == (a: ColumnRole, b: ColumnRole) -> Bool { a.ordinal == b.ordinal }
+
     /// The default Vietnamese header, with `{year}` / `{prevYear}` placeholders.
     public var headerTemplate: String {
         switch self {

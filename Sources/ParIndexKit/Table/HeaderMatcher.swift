@@ -1,3 +1,5 @@
+import Synchronization
+
 /// How one header cell was recognised.
 public struct HeaderRecognition: Hashable, Sendable {
     /// The column's role.
@@ -123,6 +125,25 @@ public struct HeaderMatcher: Sendable {
 
     /// The built-in wordings, built once per process (a matcher is immutable).
     public static let standard = HeaderMatcher()
+
+    /// A matcher that also knows the header wordings of `layout` for `year`
+    /// (``Layout/headerWordings(year:)``); ``standard`` without a layout. Built once per
+    /// distinct layout and year in a process (every return of one template asks for the
+    /// same), compared by value.
+    public static func recognizing(_ layout: Layout?, year: Int?) -> HeaderMatcher {
+        guard let layout else { return standard }
+        if let known = matchersByLayout.withLock({ $0.first { $0.layout == layout && $0.year == year }?.matcher }) {
+            return known
+        }
+        let matcher = HeaderMatcher(additionalWordings: layout.headerWordings(year: year))
+        matchersByLayout.withLock { list in
+            if list.count >= 16 { list.removeLast() }
+            list.insert((layout, year, matcher), at: 0)
+        }
+        return matcher
+    }
+
+    private static let matchersByLayout = Mutex<[(layout: Layout, year: Int?, matcher: HeaderMatcher)]>([])
 
     /// The role of one header cell, or nil when the text is not a known header.
     public func role(forHeader text: String) -> ColumnRole? {

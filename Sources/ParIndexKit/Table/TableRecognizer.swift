@@ -136,7 +136,7 @@ private struct Builder {
         var cellsByRole: [ColumnRole: CellValue] = [:]
         for cell in row.cells {
             guard let role = roleOfColumn[cell.reference.column] else { continue }
-            if case .string(let s) = cell.value, TextNormalizer.collapseWhitespace(s).isEmpty { continue }
+            if case .string(let s) = cell.value, TextNormalizer.isBlank(s) { continue }
             cellsByRole[role] = cell.value
         }
         if cellsByRole.isEmpty {

@@ -57,6 +57,21 @@ public enum TextNormalizer {
         return String(out)
     }
 
+    /// True when `collapseWhitespace(text)` is empty (only white space and invisible
+    /// characters), told from the first visible character without building anything.
+    public static func isBlank(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            case 0x21..<0x80: return false
+            default:
+                // Anything else (controls, non-ASCII): decided scalar by scalar.
+                return text.unicodeScalars.allSatisfy { isSpace($0) || isInvisible($0) }
+            }
+        }
+        return true
+    }
+
     /// NFC plus collapsed white space: the form in which original texts are kept for display.
     public static func clean(_ text: String) -> String {
         collapseWhitespace(nfc(text))

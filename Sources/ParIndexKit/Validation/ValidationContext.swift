@@ -13,6 +13,8 @@ struct ValidationContext {
     let criterionByID: [String: FlatCriterion]
     /// Position of each criterion id in framework order.
     let frameworkOrder: [String: Int]
+    /// The rows matched to the framework (``CriterionMatch``), as the fields below give it.
+    let match: CriterionMatch
     /// The criterion each row stands for; nil for unknown and duplicate rows.
     let matched: [FlatCriterion?]
     /// For a duplicate row, the index of the row that had the criterion first.
@@ -39,29 +41,23 @@ struct ValidationContext {
         let flat: [FlatCriterion]
         let byID: [String: FlatCriterion]
         let order: [String: Int]
-        let layouts: [String: Layout]
+        /// The built-in layouts, each parsed on first use (a run uses one or two).
+        let layouts = BuiltinLayoutMemo()
         /// Criterion id → folded title, for `criterion.title-changed`.
         let foldedTitles: [String: String]
         /// Criterion id → codes of its lead units, resolved once per validator on first use
         /// (a framework whose criteria each list 1,000 communes cost 69 % of validation
         /// when they were resolved on every row of every file).
         let leadCodes = LeadCodes()
-        init(_ framework: Framework) {
-            var layouts: [String: Layout] = [:]
-            for name in LayoutLibrary.builtinNames { layouts[name] = try? LayoutLibrary.load(name) }
-            self.layouts = layouts
-            hash = FrameworkStore.versionHash(framework)
-            directory = UnitDirectory(units: framework.units)
-            flat = framework.flattened
-            var byID: [String: FlatCriterion] = [:]
-            var order: [String: Int] = [:]
-            for (index, item) in flat.enumerated() where byID[item.criterion.id] == nil {
-                byID[item.criterion.id] = item
-                order[item.criterion.id] = index
-            }
-            self.byID = byID
-            self.order = order
-            foldedTitles = byID.mapValues { TextNormalizer.foldKey($0.criterion.title) }
+        init(_ framework: Framework) { self.init(FrameworkIndex(framework)) }
+        /// From the index a run already built (criteria, directory and hash computed once).
+        init(_ index: FrameworkIndex) {
+            hash = index.hash
+            directory = index.directory
+            flat = index.flat
+            byID = index.byID
+            order = index.position
+            foldedTitles = index.byID.mapValues { TextNormalizer.foldKey($0.criterion.title) }
         }
     }
     let frameworkHash: String
@@ -87,6 +83,7 @@ struct ValidationContext {
 
         let rows = submission.table.rows
         let match = CriterionMatch(table: submission.table, byID: byID, flat: flat)
+        self.match = match
         let matched = match.matched
         self.matched = matched
         self.duplicateOf = match.duplicateOf
@@ -140,7 +137,7 @@ struct ValidationContext {
             case .code: if !row.code.isEmpty { return row.code }
             case .title: if let t = row.title, !t.isEmpty { return t }
             default:
-                if let t = row.texts[role], !TextNormalizer.collapseWhitespace(t).isEmpty { return t }
+                if let t = row.texts[role], !TextNormalizer.isBlank(t) { return t }
             }
             // Only the row's own code and title count: they are not inherited.
             if role == .code || role == .title { return nil }
@@ -248,5 +245,19 @@ final class LeadCodes: Sendable {
         let codes = Set(criterion.lead.compactMap { directory.resolve($0)?.code })
         memo.withLock { $0[criterion.id] = (criterion.lead, codes) }
         return codes
+    }
+}
+
+/// The built-in layouts by name, parsed on first use and kept (thread-safe).
+final class BuiltinLayoutMemo: Sendable {
+    private let memo = Mutex<[String: Layout?]>([:])
+
+    /// The built-in layout `name`; nil for a name that is not built in (or does not parse).
+    subscript(name: String) -> Layout? {
+        guard BuiltinLayouts.sources[name] != nil else { return nil }
+        if let known = memo.withLock({ $0[name] }) { return known }
+        let layout = try? LayoutLibrary.load(name)
+        memo.withLock { $0[name] = layout }
+        return layout
     }
 }

@@ -11,9 +11,14 @@ public struct Validator: Sendable {
     let prepared: ValidationContext.Prepared
 
     public init(framework: Framework, layout: Layout? = nil) {
-        self.framework = framework
+        self.init(index: FrameworkIndex(framework), layout: layout)
+    }
+
+    /// A validator for the framework of an index a run already built.
+    public init(index: FrameworkIndex, layout: Layout? = nil) {
+        self.framework = index.framework
         self.layout = layout
-        self.prepared = ValidationContext.Prepared(framework)
+        self.prepared = ValidationContext.Prepared(index)
     }
 
     /// The layout the rules use for `submission`: the one given, else the template
@@ -31,6 +36,12 @@ public struct Validator: Sendable {
     /// Every finding for one submission, sorted by sheet row, then column; findings
     /// without a cell last, in framework order, then by code.
     public func validate(_ submission: Submission) -> [Finding] {
+        check(submission).findings
+    }
+
+    /// The findings, with the row matching and the sending unit the rules worked from
+    /// (what a ``CheckedFile`` needs too, computed once).
+    func check(_ submission: Submission) -> (findings: [Finding], match: CriterionMatch, unit: Unit?) {
         let context = ValidationContext(submission: submission, framework: framework,
                                         layout: layout(for: submission), prepared: prepared)
         var list = FindingList(file: submission.file, sheet: submission.table.sheet)
@@ -40,6 +51,6 @@ public struct Validator: Sendable {
         SumRules.check(context, into: &list)
         UnitRules.check(context, into: &list)
         DeadlineRules.check(context, into: &list)
-        return list.sorted
+        return (list.sorted, context.match, context.unit)
     }
 }

@@ -44,11 +44,17 @@ public struct CheckedFile: Codable, Sendable {
 
     /// A readable submission with its findings, its rows matched to the framework once.
     init(submission: Submission, findings: [Finding], index: FrameworkIndex) {
-        let errors = findings.contains { $0.severity == .error }
         // One match of the rows to the framework serves the unit and the extracted rows.
         let match = CriterionMatch(table: submission.table, byID: index.byID, flat: index.flat)
+        self.init(submission: submission, findings: findings, match: match,
+                  unit: submission.unit(in: index.directory, matched: match.matched))
+    }
+
+    /// The same, from the matching and unit validation found (``Validator/check(_:)``).
+    init(submission: Submission, findings: [Finding], match: CriterionMatch, unit: Unit?) {
+        let errors = findings.contains { $0.severity == .error }
         self.init(file: submission.file, status: errors ? .invalid : .valid,
-                  unit: submission.unit(in: index.directory, matched: match.matched)?.code, sheet: submission.table.sheet,
+                  unit: unit?.code, sheet: submission.table.sheet,
                   identity: submission.identity, findings: findings,
                   rows: ExtractedRow.rows(of: submission.table, match: match))
         version = submission.version

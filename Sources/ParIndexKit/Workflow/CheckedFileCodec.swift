@@ -13,7 +13,7 @@ import XLSX
 /// comes back bit for bit. Strings go through a table local to the blob: `0` is nil, `1`
 /// a new string (varint length, UTF-8 bytes) appended to the table, `k + 2` the table's
 /// `k`-th string — a file name, sheet name or role repeated on every finding and row
-/// costs one byte. Enums are written by their raw value (a string), so adding a case
+/// costs one byte (``CompactBinary``: the encoder looks up only short strings, by bytes). Enums are written by their raw value (a string), so adding a case
 /// never shifts the meaning of stored data. The rare nested ``Layout`` of a template
 /// identity is kept as its JSON text and decoded once per distinct text (memoised).
 ///
@@ -30,7 +30,7 @@ public enum CheckedFileCodec {
 
     /// The binary form of `file`.
     public static func encode(_ file: CheckedFile) -> [UInt8] {
-        var w = Writer()
+        var w = CompactWriter()
         w.bytes.reserveCapacity(256 + file.rows.count * 48 + file.findings.count * 96)
         w.bytes.append(contentsOf: magic)
         w.bytes.append(version)
@@ -90,75 +90,80 @@ public enum CheckedFileCodec {
 
     /// Reads a blob written by ``encode(_:)``; throws ``Corrupt`` on anything else.
     public static func decode(_ bytes: some ContiguousBytes) throws -> CheckedFile {
-        try bytes.withUnsafeBytes { raw in
-            var r = Reader(raw)
-            guard raw.count >= 4, raw[0] == magic[0], raw[1] == magic[1], raw[2] == magic[2], raw[3] == version else {
+        do {
+            return try bytes.withUnsafeBytes { raw in try decode(raw) }
+        } catch is CompactBinary.Malformed {
+            throw Corrupt()
+        }
+    }
+
+    private static func decode(_ raw: UnsafeRawBufferPointer) throws -> CheckedFile {
+        guard raw.count >= 4, raw[0] == magic[0], raw[1] == magic[1], raw[2] == magic[2], raw[3] == version else {
+            throw Corrupt()
+        }
+        var r = CompactReader(raw, at: 4)
+        let name = try r.required()
+        guard let status = FileStatus(rawValue: try r.required()) else { throw Corrupt() }
+        var file = CheckedFile(file: name, status: status, reason: try r.string(), unit: try r.string(), sheet: try r.string())
+        if try r.flag() {
+            let title = try r.required(), hash = try r.required(), year = try r.optionalInt()
+            let unitCode = try r.required(), unitName = try r.required(), layoutName = try r.required()
+            let definition = try r.string().map(layout)
+            file.identity = TemplateIdentity(frameworkTitle: title, frameworkHash: hash, year: year, unitCode: unitCode,
+                                             unitName: unitName, layout: layoutName, layoutDefinition: definition,
+                                             generator: try r.required())
+        }
+        let findings = try r.count()
+        file.findings.reserveCapacity(findings)
+        for _ in 0..<findings {
+            guard let severity = Severity(rawValue: try r.required()), let rule = RuleID(rawValue: try r.required()) else {
                 throw Corrupt()
             }
-            r.at = 4
-            let name = try r.required()
-            guard let status = FileStatus(rawValue: try r.required()) else { throw Corrupt() }
-            var file = CheckedFile(file: name, status: status, reason: try r.string(), unit: try r.string(), sheet: try r.string())
+            let path = try r.required(), sheet = try r.string()
+            var cell: CellReference?
             if try r.flag() {
-                let title = try r.required(), hash = try r.required(), year = try r.optionalInt()
-                let unitCode = try r.required(), unitName = try r.required(), layoutName = try r.required()
-                let definition = try r.string().map(layout)
-                file.identity = TemplateIdentity(frameworkTitle: title, frameworkHash: hash, year: year, unitCode: unitCode,
-                                                 unitName: unitName, layout: layoutName, layoutDefinition: definition,
-                                                 generator: try r.required())
+                let row = try r.smallUInt(), column = try r.smallUInt()
+                cell = CellReference(row: row, column: column)
             }
-            let findings = try r.count()
-            file.findings.reserveCapacity(findings)
-            for _ in 0..<findings {
-                guard let severity = Severity(rawValue: try r.required()), let rule = RuleID(rawValue: try r.required()) else {
-                    throw Corrupt()
-                }
-                let path = try r.required(), sheet = try r.string()
-                var cell: CellReference?
-                if try r.flag() {
-                    let row = try r.smallUInt(), column = try r.smallUInt()
-                    cell = CellReference(row: row, column: column)
-                }
-                file.findings.append(Finding(rule: rule, file: path, sheet: sheet, cell: cell, code: try r.string(),
-                                             message: try r.required(), found: try r.string(), expected: try r.string(),
-                                             severity: severity))
+            file.findings.append(Finding(rule: rule, file: path, sheet: sheet, cell: cell, code: try r.string(),
+                                         message: try r.required(), found: try r.string(), expected: try r.string(),
+                                         severity: severity))
+        }
+        let rows = try r.count()
+        file.rows.reserveCapacity(rows)
+        for _ in 0..<rows {
+            let number = try r.int()
+            let fate: RowFate
+            switch try r.uint() {
+            case 0: fate = .criterion(id: try r.required())
+            case 1: fate = .unknown(code: try r.required())
+            case 2: fate = .duplicate(code: try r.required(), firstRow: try r.int())
+            case 3: fate = .skipped(reason: try r.required())
+            case 4: fate = .explanation(of: try r.required(), row: try r.int(), text: try r.required())
+            case 5: fate = .hiddenStale(code: try r.required(), visibleRow: try r.int())
+            default: throw Corrupt()
             }
-            let rows = try r.count()
-            file.rows.reserveCapacity(rows)
-            for _ in 0..<rows {
-                let number = try r.int()
-                let fate: RowFate
+            let count = try r.count()
+            var values: [ColumnRole: ScoreValue] = [:]
+            values.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let role = ColumnRole(rawValue: try r.required()) else { throw Corrupt() }
                 switch try r.uint() {
-                case 0: fate = .criterion(id: try r.required())
-                case 1: fate = .unknown(code: try r.required())
-                case 2: fate = .duplicate(code: try r.required(), firstRow: try r.int())
-                case 3: fate = .skipped(reason: try r.required())
-                case 4: fate = .explanation(of: try r.required(), row: try r.int(), text: try r.required())
-                case 5: fate = .hiddenStale(code: try r.required(), visibleRow: try r.int())
+                case 0: values[role] = .number(try r.double())
+                case 1: values[role] = .ambiguous(try r.double(), original: try r.required())
+                case 2: values[role] = .text(try r.required())
+                case 3: values[role] = .notApplicable(try r.required())
                 default: throw Corrupt()
                 }
-                let count = try r.count()
-                var values: [ColumnRole: ScoreValue] = [:]
-                values.reserveCapacity(count)
-                for _ in 0..<count {
-                    guard let role = ColumnRole(rawValue: try r.required()) else { throw Corrupt() }
-                    switch try r.uint() {
-                    case 0: values[role] = .number(try r.double())
-                    case 1: values[role] = .ambiguous(try r.double(), original: try r.required())
-                    case 2: values[role] = .text(try r.required())
-                    case 3: values[role] = .notApplicable(try r.required())
-                    default: throw Corrupt()
-                    }
-                }
-                file.rows.append(ExtractedRow(row: number, fate: fate, values: values))
             }
-            if try r.flag() {
-                let modified: Double? = try r.flag() ? try r.double() : nil
-                file.version = SubmissionVersion(modified: modified, resubmission: try r.int(), name: try r.required())
-            }
-            guard r.at == raw.count else { throw Corrupt() }
-            return file
+            file.rows.append(ExtractedRow(row: number, fate: fate, values: values))
         }
+        if try r.flag() {
+            let modified: Double? = try r.flag() ? try r.double() : nil
+            file.version = SubmissionVersion(modified: modified, resubmission: try r.int(), name: try r.required())
+        }
+        guard r.isAtEnd else { throw Corrupt() }
+        return file
     }
 
     // MARK: - Nested layouts (JSON, memoised by text)
@@ -181,105 +186,5 @@ public enum CheckedFileCodec {
         guard let layout = try? JSONDecoder().decode(Layout.self, from: Data(text.utf8)) else { throw Corrupt() }
         layouts.withLock { if $0.count < 64 { $0[text] = layout } }
         return layout
-    }
-
-    // MARK: - Primitives
-
-    private struct Writer {
-        var bytes: [UInt8] = []
-        var table: [String: UInt64] = [:]
-
-        mutating func uint(_ value: UInt64) {
-            var v = value
-            while v >= 0x80 { bytes.append(UInt8(truncatingIfNeeded: v) | 0x80); v >>= 7 }
-            bytes.append(UInt8(v))
-        }
-        mutating func int(_ value: Int) {
-            let v = Int64(value)
-            uint(UInt64(bitPattern: (v << 1) ^ (v >> 63)))
-        }
-        mutating func optionalInt(_ value: Int?) {
-            if let value { uint(1); int(value) } else { uint(0) }
-        }
-        mutating func double(_ value: Double) {
-            var bits = value.bitPattern.littleEndian
-            withUnsafeBytes(of: &bits) { bytes.append(contentsOf: $0) }
-        }
-        mutating func string(_ value: String?) {
-            guard let value else { uint(0); return }
-            if let k = table[value] { uint(k + 2); return }
-            table[value] = UInt64(table.count)
-            uint(1)
-            var s = value
-            s.withUTF8 { utf8 in uint(UInt64(utf8.count)); bytes.append(contentsOf: utf8) }
-        }
-    }
-
-    private struct Reader {
-        let raw: UnsafeRawBufferPointer
-        var at = 0
-        var table: [String] = []
-        init(_ raw: UnsafeRawBufferPointer) { self.raw = raw }
-
-        mutating func uint() throws -> UInt64 {
-            var result: UInt64 = 0, shift: UInt64 = 0
-            while true {
-                guard at < raw.count, shift < 64 else { throw Corrupt() }
-                let byte = raw[at]
-                at += 1
-                result |= UInt64(byte & 0x7F) << shift
-                if byte < 0x80 { return result }
-                shift += 7
-            }
-        }
-        mutating func int() throws -> Int {
-            let v = try uint()
-            return Int(truncatingIfNeeded: Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1))))
-        }
-        mutating func optionalInt() throws -> Int? { try flag() ? try int() : nil }
-        mutating func flag() throws -> Bool {
-            switch try uint() {
-            case 0: return false
-            case 1: return true
-            default: throw Corrupt()
-            }
-        }
-        /// A count of items still to read: never more than the bytes left (each item takes one at least).
-        mutating func count() throws -> Int {
-            let n = try uint()
-            guard n <= UInt64(raw.count - at) else { throw Corrupt() }
-            return Int(n)
-        }
-        mutating func smallUInt() throws -> Int {
-            let n = try uint()
-            guard n <= UInt64(Int32.max) else { throw Corrupt() }
-            return Int(n)
-        }
-        mutating func double() throws -> Double {
-            guard raw.count - at >= 8 else { throw Corrupt() }
-            var bits: UInt64 = 0
-            withUnsafeMutableBytes(of: &bits) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[at..<at + 8])) }
-            at += 8
-            return Double(bitPattern: UInt64(littleEndian: bits))
-        }
-        mutating func string() throws -> String? {
-            let tag = try uint()
-            switch tag {
-            case 0: return nil
-            case 1:
-                let length = try count()
-                let s = String(decoding: UnsafeRawBufferPointer(rebasing: raw[at..<at + length]), as: UTF8.self)
-                at += length
-                table.append(s)
-                return s
-            default:
-                guard tag - 2 < UInt64(table.count) else { throw Corrupt() }
-                return table[Int(tag - 2)]
-            }
-        }
-        mutating func required() throws -> String {
-            guard let s = try string() else { throw Corrupt() }
-            return s
-        }
     }
 }

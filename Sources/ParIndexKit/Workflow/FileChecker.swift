@@ -27,7 +27,7 @@ public struct FileChecker: Sendable {
     public init(framework: Framework, layout: Layout? = nil, limits: ReadLimits = .default, annotation: Annotation = .none,
                 cache: (any CheckedFileCache)? = nil) {
         index = FrameworkIndex(framework)
-        validator = Validator(framework: framework, layout: layout)
+        validator = Validator(index: index, layout: layout)
         self.limits = limits
         self.annotation = annotation
         self.cache = cache
@@ -69,7 +69,8 @@ public struct FileChecker: Sendable {
             let spreadsheet = source.spreadsheetSource
             var submission = try Submission.read(spreadsheet, limits: limits, layout: validator.layout)
             submission.file = name
-            let checked = CheckedFile(submission: submission, findings: validator.validate(submission), index: index)
+            let result = validator.check(submission)
+            let checked = CheckedFile(submission: submission, findings: result.findings, match: result.match, unit: result.unit)
             var outcome = Outcome(file: checked)
             if checked.status == .invalid, case .folder(let folder) = annotation {
                 let target: String
