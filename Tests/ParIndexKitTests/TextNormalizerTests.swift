@@ -5,6 +5,28 @@ import Testing
 @Suite struct TextNormalizerTests {
     /// `isBlank` says what `collapseWhitespace(_:).isEmpty` says, on white space of every
     /// kind, invisible characters, controls and letters.
+    /// The per-scalar folding table gives what folding the whole text through NFD does, on
+    /// every letter of Vietnamese in both cases and forms, and on other scripts and marks.
+    @Test func foldKeyAgreesWithTheSlowPath() {
+        let lower = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
+        let samples = [lower, lower.uppercased(), lower.decomposedStringWithCanonicalMapping,
+                       "Điểm  chuẩn\n(tối đa)", "Lĩnh vực/Tiêu chí", "ÅÆØ ß İ ﬁ Ω № ½ ①", "Ελληνικά Кириллица 中文",
+                       "a\u{0301}\u{0323}b", "\u{200B}x\u{00A0}y\u{3000}z", "", "   ", "123 4.5,6"]
+        for text in samples {
+            #expect(TextNormalizer.foldKey(text) == TextNormalizer.foldKeySlow(text), "\(text)")
+        }
+    }
+
+    /// The byte-level fast path of `nfc` keeps exactly the texts that are NFC already
+    /// (Latin up to U+02FF and precomposed Vietnamese), and normalises the others.
+    @Test func nfcFastPathOnBytes() {
+        for text in ["Điểm chuẩn", "Tiếng Việt có dấu: ỳ ỹ ự ở", "ASCII only", "", "\u{02FF}\u{1E00}\u{1EFF}",
+                     "Đie\u{0302}\u{0309}m", "a\u{0300}", "\u{1F00}", "Ω", "中文", "\u{212B}"] {
+            #expect(TextNormalizer.nfc(text) == text.precomposedStringWithCanonicalMapping, "\(text)")
+            #expect(Array(TextNormalizer.nfc(text).utf8) == Array(text.precomposedStringWithCanonicalMapping.utf8), "\(text)")
+        }
+    }
+
     @Test func isBlankAgreesWithCollapsingWhiteSpace() {
         let pieces = ["", " ", "\t", "\n", "\r", "\u{00A0}", "\u{2003}", "\u{3000}", "\u{200B}", "\u{FEFF}", "\u{00AD}",
                       "\u{0001}", "\u{007F}", "a", "Đ", "\u{0301}", "1", "-"]

@@ -3,6 +3,17 @@ import Testing
 @testable import ParIndexKit
 
 @Suite struct UnitNameTests {
+    /// The key without splitting (no word `va`) is the key the word-by-word rule gives.
+    @Test func keyDropsOnlyTheWordVa() {
+        func reference(_ text: String) -> String {
+            TextNormalizer.foldKey(text).split(separator: " ").filter { $0 != "va" }.joined(separator: " ")
+        }
+        for text in ["Văn phòng HĐND và UBND huyện", "và", "Và Nội vụ", "Tài chính và", "va", "vam va vav ava",
+                     "Văn hóa", "VA", "v a", "và và", "", "  ", "Phòng Tư pháp", "X00001", "UBND xã Số 1", "vá", "Vạn"] {
+            #expect(UnitName.key(text) == reference(text), "\(text)")
+        }
+    }
+
     @Test func keyFoldsAmpersandAndVa() {
         let keys = Set([
             "Văn phòng HĐND&UBND huyện", "Văn phòng HĐND và UBND huyện", "văn phòng hđnd & ubnd huyện",

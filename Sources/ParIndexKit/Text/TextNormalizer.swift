@@ -10,8 +10,25 @@ public enum TextNormalizer {
         // Fast path: text made only of scalars below U+0300 (no combining
         // marks, no singletons) and of Latin Extended Additional (U+1E00–U+1EFF, the
         // precomposed Vietnamese letters) is already NFC.
-        if text.unicodeScalars.allSatisfy({ $0.value < 0x300 || (0x1E00...0x1EFF).contains($0.value) }) { return text }
+        let known = text.utf8.withContiguousStorageIfAvailable(isPrecomposedLatin)
+            ?? text.unicodeScalars.allSatisfy({ $0.value < 0x300 || (0x1E00...0x1EFF).contains($0.value) })
+        if known { return text }
         return text.precomposedStringWithCanonicalMapping
+    }
+
+    /// The fast path of ``nfc(_:)`` on UTF-8 bytes: every scalar below U+0300 (ASCII, or a
+    /// lead byte C2–CB) or in U+1E00–U+1EFF (E1 B8–BB).
+    private static func isPrecomposedLatin(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1 }
+            else if b >= 0xC2 && b <= 0xCB { i += 2 }
+            else if b == 0xE1, i + 1 < n, bytes[i + 1] >= 0xB8 && bytes[i + 1] <= 0xBB { i += 3 }
+            else { return false }
+        }
+        return true
     }
 
     /// Replaces every run of white space (Unicode spaces, NBSP, tabs, line breaks) by one
@@ -57,16 +74,15 @@ public enum TextNormalizer {
         return String(out)
     }
 
-    /// True when `collapseWhitespace(text)` is empty (only white space and invisible
-    /// characters), told from the first visible character without building anything.
+    /// True when `collapseWhitespace(text)` is empty: told from the first byte that is not
+    /// ASCII white space when it is a visible ASCII character (which collapsing always
+    /// keeps), else by collapsing.
     public static func isBlank(_ text: String) -> Bool {
         for byte in text.utf8 {
             switch byte {
             case 0x20, 0x09, 0x0A, 0x0D: continue
-            case 0x21..<0x80: return false
-            default:
-                // Anything else (controls, non-ASCII): decided scalar by scalar.
-                return text.unicodeScalars.allSatisfy { isSpace($0) || isInvisible($0) }
+            case 0x21...0x7F: return false
+            default: return collapseWhitespace(text).isEmpty
             }
         }
         return true
@@ -87,18 +103,21 @@ public enum TextNormalizer {
         // scalar alone (NFD's reordering only moves marks, which are dropped), so it is
         // computed once per scalar and cached for U+0080–U+024F and U+1E00–U+1EFF
         // (Vietnamese); other scalars take the slow path one at a time.
-        var out = String.UnicodeScalarView()
+        // Built as UTF-8 bytes (appending to a `String.UnicodeScalarView` scalar by
+        // scalar cost more than the folding).
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
                 switch v {
                 case 0x61...0x7A, 0x30...0x39:
-                    if pendingSpace { out.append(" "); pendingSpace = false }
-                    out.append(scalar)
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    out.append(UInt8(v))
                 case 0x41...0x5A:
-                    if pendingSpace { out.append(" "); pendingSpace = false }
-                    out.append(Unicode.Scalar(v + 0x20)!)
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    out.append(UInt8(v + 0x20))
                 default: pendingSpace = !out.isEmpty
                 }
                 continue
@@ -108,11 +127,13 @@ public enum TextNormalizer {
             case .drop: continue
             case .space: pendingSpace = !out.isEmpty
             case .scalars(let list):
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(contentsOf: list)
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                for s in list {
+                    if s.value < 0x80 { out.append(UInt8(s.value)) } else { UTF8.encode(s) { out.append($0) } }
+                }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     enum Folded: Sendable { case drop, space, scalars([Unicode.Scalar]) }

@@ -106,6 +106,8 @@ public struct UnitDirectory: Sendable {
     }
 
     private static func looseKey(_ key: String) -> String {
+        // Only a leading `phong` or a trailing `huyen`/`tinh` (with another word) changes it.
+        guard key.hasPrefix("phong ") || key.hasSuffix(" huyen") || key.hasSuffix(" tinh") else { return key }
         var words = key.split(separator: " ")
         if words.count > 1, words.first == "phong" { words.removeFirst() }
         if words.count > 1, let last = words.last, last == "huyen" || last == "tinh" { words.removeLast() }

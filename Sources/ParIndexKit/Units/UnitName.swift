@@ -5,10 +5,30 @@ public enum UnitName {
     /// so `Văn phòng HĐND&UBND huyện`, `Văn phòng HĐND và UBND huyện` and
     /// `văn phòng hđnd & ubnd huyện` all give `van phong hdnd ubnd huyen`.
     public static func key(_ text: String) -> String {
-        TextNormalizer.foldKey(text)
+        let folded = TextNormalizer.foldKey(text)
+        // Folded words are separated by single spaces: only a text with the word `va`
+        // needs splitting (most names have none).
+        guard hasWordVa(folded) else { return folded }
+        return folded
             .split(separator: " ")
             .filter { $0 != "va" }
             .joined(separator: " ")
+    }
+
+    /// True when the folded text has the word `va`.
+    static func hasWordVa(_ folded: String) -> Bool {
+        var previous: UInt8 = 0x20, before: UInt8 = 0x20, run = 0
+        for byte in folded.utf8 {
+            if byte == 0x20 {
+                if run == 2 && before == 0x76 && previous == 0x61 { return true }
+                run = 0
+            } else {
+                if run == 0 { before = byte }
+                run += 1
+            }
+            previous = byte
+        }
+        return run == 2 && before == 0x76 && previous == 0x61
     }
 
     /// Splits a cell that lists several units into their names, kept for display
