@@ -38,6 +38,21 @@ import Testing
         ("Tổng cộng: 21 nội dung", .text("Tổng cộng: 21 nội dung"), "Tổng cộng: 21 nội dung"),
     ]
 
+    /// Plain numeric codes (digit groups and dots, a final `.` or `)`) take a byte-level
+    /// fast path: it gives what the general parse gives, and leaves every other shape to it.
+    @Test func plainNumericCodesParseAsTheGeneralPathDoes() {
+        let cases: [(String, CriterionCode)] = [
+            ("1.2.3", .numeric([1, 2, 3])), ("2.", .numeric([2])), ("1)", .numeric([1])), ("0", .numeric([0])),
+            ("0012.9999", .numeric([12, 9999])), (" 1.2 ", .numeric([1, 2])), ("1..2", .text("1..2")), (".1", .text(".1")),
+            ("1.2..", .text("1.2..")), ("12345", .text("12345")), (".", .text(".")), (")", .text(")")), ("", .none),
+            ("1.a", .text("1.a")), ("III.1", .roman(3, [1])), ("A", .section("A")), ("-", .bullet("-")),
+        ]
+        for (text, expected) in cases {
+            #expect(CriterionCode(parsing: text) == expected, "\(text)")
+            #expect(CriterionCode(parsing: text).isUnnumbered == CriterionCode(parsing: text).normalized.isEmpty, "\(text)")
+        }
+    }
+
     @Test(arguments: 0..<cases.count)
     func parses(_ index: Int) {
         let (text, code, normalized) = Self.cases[index]

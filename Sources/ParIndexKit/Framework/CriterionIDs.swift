@@ -45,7 +45,7 @@ enum CriterionIDs {
         /// The next row's identity.
         mutating func take(_ row: TableRow) -> Identity {
             let identity = peek(row)
-            if row.parsedCode.normalized.isEmpty { bulletCount[row.parent ?? -1, default: 0] += 1 }
+            if row.parsedCode.isUnnumbered { bulletCount[row.parent ?? -1, default: 0] += 1 }
             bases.append(identity.base)
             used[identity.base] = identity.occurrence
             return identity

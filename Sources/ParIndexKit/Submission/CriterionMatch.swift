@@ -36,7 +36,7 @@ struct CriterionMatch {
         /// The nearest matched row above `i` (explanations explain the same row).
         var lastMatched: Int?
         func isExplanation(_ row: TableRow) -> Bool {
-            row.parsedCode.normalized.isEmpty && row.scores.isEmpty
+            row.parsedCode.isUnnumbered && row.scores.isEmpty
         }
         if table.columns[.code] != nil {
             // The ids the importer gives these rows (one identity); a repeat that the
@@ -95,7 +95,7 @@ struct CriterionMatch {
     static func isInsertedAbove(_ i: Int, _ rows: [TableRow], criterion: Criterion) -> Bool {
         let wanted = TextNormalizer.foldKey(criterion.title)
         guard TextNormalizer.foldKey(rows[i].title ?? "") != wanted else { return false }
-        for j in (i + 1)..<rows.count where rows[j].parent == rows[i].parent && rows[j].parsedCode.normalized.isEmpty {
+        for j in (i + 1)..<rows.count where rows[j].parent == rows[i].parent && rows[j].parsedCode.isUnnumbered {
             if TextNormalizer.foldKey(rows[j].title ?? "") == wanted { return true }
         }
         return false

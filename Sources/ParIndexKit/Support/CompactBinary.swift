@@ -58,6 +58,25 @@ struct CompactWriter {
     mutating func optionalDouble(_ value: Double?) {
         if let value { uint(1); double(value) } else { uint(0) }
     }
+    /// The table index of the strings written through ``string(_:slot:)``, by slot.
+    private var slots: [UInt64] = []
+
+    /// A string of a small fixed set (an enum's raw value), `slot` naming it (0 ..< 64):
+    /// the same bytes ``string(_:)`` writes, its table entry remembered by slot instead of
+    /// looked up by hashing on every use.
+    mutating func string(_ value: String, slot: Int) {
+        if slot < slots.count, slots[slot] != .max { uint(slots[slot] + 2); return }
+        let index = tableIndex(of: value)
+        string(value)
+        if slots.count <= slot { slots.append(contentsOf: repeatElement(.max, count: slot + 1 - slots.count)) }
+        slots[slot] = index ?? tableCount - 1
+    }
+
+    /// The table index `value` already has, if looked up and present.
+    private func tableIndex(of value: String) -> UInt64? {
+        value.utf8.count <= Self.internedLength ? table[UTF8Key(text: value)] : nil
+    }
+
     mutating func string(_ value: String?) {
         guard var value else { uint(0); return }
         let short = value.utf8.count <= Self.internedLength

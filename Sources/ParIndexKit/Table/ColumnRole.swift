@@ -55,6 +55,13 @@ public enum ColumnRole: String, CaseIterable, Codable, CodingKeyRepresentable, S
 
     public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 
+    /// What dictionaries and sets hash with (the raw-value default would hash the string):
+    /// the ordinal times an odd constant, mixed with the table's seed — distinct for every
+    /// case in every table size.
+    public func _rawHashValue(seed: Int) -> Int { (ordinal &+ 1) &* -7_046_029_254_386_353_131 ^ seed }
+
+    public var hashValue: Int { _rawHashValue(seed: 0) }
+
     public static func == (a: ColumnRole, b: ColumnRole) -> Bool { a.ordinal == b.ordinal }
 
     /// The default Vietnamese header, with `{year}` / `{prevYear}` placeholders.

@@ -22,6 +22,7 @@ public enum CriterionCode: Hashable, Sendable {
 
     /// Parses the text of an STT cell. Never fails: unknown text becomes `.text`.
     public init(parsing raw: String) {
+        if let parts = Self.plainNumeric(raw) { self = .numeric(parts); return }
         let text = TextNormalizer.clean(raw)
         if text.isEmpty { self = .none; return }
         if Self.bulletSymbols.contains(text) { self = .bullet(text); return }
@@ -49,6 +50,15 @@ public enum CriterionCode: Hashable, Sendable {
             }
         }
         self = .text(text)
+    }
+
+    /// True when ``normalized`` is empty (a bullet, no code), told without building it.
+    public var isUnnumbered: Bool {
+        switch self {
+        case .bullet, .none: true
+        case .section(let s), .item(let s), .text(let s): s.isEmpty
+        case .roman, .numeric: false
+        }
     }
 
     /// The canonical spelling: `1.` → `1`, `III.1` → `III.1`; "" for a bullet or no code
@@ -84,6 +94,31 @@ public enum CriterionCode: Hashable, Sendable {
         default:
             return false
         }
+    }
+
+    /// The parts of a code made only of ASCII digit groups (1–4 digits) joined by dots,
+    /// with an optional final `.` or `)` (`1.2.3`, `2.`): what the general parse makes of
+    /// it, without cleaning or splitting strings; nil for anything else.
+    private static func plainNumeric(_ raw: String) -> [Int]? {
+        var utf8 = Substring(raw).utf8[...]
+        guard let last = utf8.last else { return nil }
+        if utf8.count > 1, last == UInt8(ascii: ".") || last == UInt8(ascii: ")") { utf8 = utf8.dropLast() }
+        var parts: [Int] = []
+        var value = 0, digits = 0
+        for byte in utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+                guard digits <= 4 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            } else if byte == UInt8(ascii: "."), digits > 0 {
+                parts.append(value); value = 0; digits = 0
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        parts.append(value)
+        return parts
     }
 
     private static func positiveInt(_ s: Substring) -> Int? {

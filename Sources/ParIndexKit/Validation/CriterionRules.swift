@@ -54,7 +54,7 @@ enum CriterionRules {
             }
             guard let item = context.matched[i] else {
                 let what: String
-                if !row.parsedCode.normalized.isEmpty {
+                if !row.parsedCode.isUnnumbered {
                     what = "Mã \"\(row.code)\" ở dòng \(row.row)"
                 } else {
                     what = "Dòng \(row.row) (\"\(Self.excerpt(row.title ?? ""))\")"

@@ -69,7 +69,7 @@ public enum CheckedFileCodec {
             // Sorted by role, so equal rows give equal bytes (dictionary order varies).
             for role in ColumnRole.allCases {
                 guard let value = row.values[role] else { continue }
-                w.string(role.rawValue)
+                w.string(role.rawValue, slot: role.ordinal)
                 switch value {
                 case .number(let n): w.uint(0); w.double(n)
                 case .ambiguous(let n, let original): w.uint(1); w.double(n); w.string(original)
