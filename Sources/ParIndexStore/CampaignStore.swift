@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ParIndexKit
+import Synchronization
 
 /// A campaign: one SQLite file (WAL) holding the framework, the units, the deadline and
 /// every submission ever received, with its bytes, findings and extracted values.
@@ -208,21 +209,49 @@ public final class CampaignStore: Sendable {
 
     /// Consolidates from the stored extracted values — no workbook is opened — following
     /// the precedence of ``precedence(_:)``; superseded versions are accounted in `Kiểm tra`.
+    ///
+    /// One thread reads and decodes the stored values (at most `readAhead` files ahead)
+    /// while the calling thread folds them in, in submission order.
     public func consolidate(options: ConsolidationOptions = .init()) throws -> ConsolidationResult {
+        try consolidate(options: options, readAhead: 32)
+    }
+
+    func consolidate(options: ConsolidationOptions, readAhead: Int) throws -> ConsolidationResult {
         let records = try history()
         let (_, superseded) = Self.precedence(records)
-        let run = ConsolidationRun(framework: framework, layout: try consolidationLayout(), consolidation: options)
-        return try database.read { db in
-            let cursor = try Row.fetchCursor(db, sql: "SELECT id, checked FROM submission ORDER BY id")
-            return try run.consolidate { add in
-                while let row = try cursor.next() {
-                    let id: Int64 = row["id"]
-                    let file = try row.withUnsafeData(atIndex: 1) { data in try CheckedFileCodec.decode(data ?? Data()) }
-                    let by = superseded[id].map { "phiên bản \($0.version) (\($0.originalName))" }
-                    add(ConsolidationRun.Input(file: file, supersededBy: by))
+        let run = ConsolidationRun(index: index, layout: try consolidationLayout(), consolidation: options)
+        let handOff = OrderedHandOff<ConsolidationRun.Input>(window: readAhead)
+        let failure = Mutex<(any Error)?>(nil)
+        let reader = DispatchGroup()
+        reader.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            defer {
+                handOff.finish()
+                reader.leave()
+            }
+            do {
+                try self.database.read { db in
+                    let cursor = try Row.fetchCursor(db, sql: "SELECT id, checked FROM submission ORDER BY id")
+                    var i = 0
+                    while let row = try cursor.next() {
+                        guard handOff.waitForTurn(i) else { return }
+                        let id: Int64 = row["id"]
+                        let file = try row.withUnsafeData(atIndex: 1) { data in try CheckedFileCodec.decode(data ?? Data()) }
+                        let by = superseded[id].map { "phiên bản \($0.version) (\($0.originalName))" }
+                        handOff.put(i, ConsolidationRun.Input(file: file, supersededBy: by))
+                        i += 1
+                    }
                 }
+            } catch {
+                failure.withLock { $0 = error }
             }
         }
+        let result = run.consolidate { add in
+            while let (_, input) = handOff.take() { add(input) }
+        }
+        reader.wait()
+        if let error = failure.withLock({ $0 }) { throw error }
+        return result
     }
 }
 

@@ -96,3 +96,41 @@ struct IntakeWriterTests {
         #expect(try encoder.encode(cached) == (try encoder.encode(plain)), "the same intake results")
     }
 }
+
+/// Consolidation from the store reads and decodes on one thread while another folds in:
+/// the same appendix as folding the stored files one by one, whatever the read-ahead; a
+/// damaged stored value is an error, not a hang.
+struct StoreConsolidationPipelineTests {
+    @Test func readAheadGivesTheAppendixOfSequentialFoldingAndDamageIsAnError() async throws {
+        let dir = try StoreTestSupport.scratch()
+        let store = try CampaignStore.create(at: dir + "/c", framework: try StoreTestSupport.framework())
+        let returns = StoreTestSupport.root.appendingPathComponent("Tests/Fixtures/returns").path
+        let sources = SubmissionSource.expand([StoreTestSupport.submissions, returns]).filter { $0.displayName.hasSuffix(".xlsx") }
+        _ = try await store.add(sources)
+        let history = try store.history()
+        #expect(history.count > 25)
+
+        // The reference: every stored file decoded and folded in on this thread.
+        let (_, superseded) = CampaignStore.precedence(history)
+        let run = ConsolidationRun(framework: store.framework, layout: try store.consolidationLayout())
+        let inputs = try history.map { r in
+            ConsolidationRun.Input(file: try store.checkedFile(of: r.id),
+                                   supersededBy: superseded[r.id].map { "phiên bản \($0.version) (\($0.originalName))" })
+        }
+        let reference = dir + "/reference.xlsx"
+        try run.consolidate(inputs).write(to: reference)
+        let expected = try ResultCacheTests.cells(reference)
+        #expect(expected.count > 100)
+        for readAhead in [1, 2, 32] {
+            let path = dir + "/read-ahead-\(readAhead).xlsx"
+            try store.consolidate(options: .init(), readAhead: readAhead).write(to: path)
+            #expect(try ResultCacheTests.cells(path) == expected, "read-ahead \(readAhead)")
+        }
+
+        let damaged = history[history.count / 2].id
+        try await store.database.write { db in
+            try db.execute(sql: "UPDATE submission SET checked = ? WHERE id = ?", arguments: [Data("PXC-hong".utf8), damaged])
+        }
+        #expect(throws: (any Error).self) { _ = try store.consolidate(options: .init(), readAhead: 2) }
+    }
+}

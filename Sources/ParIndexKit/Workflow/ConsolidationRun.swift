@@ -20,7 +20,12 @@ public struct ConsolidationRun: Sendable {
     public let options: RunOptions
 
     public init(framework: Framework, layout: Layout, consolidation: ConsolidationOptions = .init(), options: RunOptions = .init()) {
-        index = FrameworkIndex(framework)
+        self.init(index: FrameworkIndex(framework), layout: layout, consolidation: consolidation, options: options)
+    }
+
+    /// A run on a framework already indexed (the campaign store keeps its index).
+    public init(index: FrameworkIndex, layout: Layout, consolidation: ConsolidationOptions = .init(), options: RunOptions = .init()) {
+        self.index = index
         self.layout = layout
         self.consolidation = consolidation
         self.options = options
