@@ -73,6 +73,24 @@ struct AccountRunTests {
         #expect(runs.count == 6)
     }
 
+    /// Not-data rows with the same note (signature rows after the total…) share a line;
+    /// another note keeps its own.
+    @Test func notesOfOneKindShareALine() throws {
+        let fw = try T.framework()
+        let a = T.submission("a.xlsx", unit: "PNV", rows: [
+            Self.row("1.1", 1), [nil, .string("Tổng cộng"), .number(1)],
+            [nil, .string("NGƯỜI LẬP BIỂU")], [nil, .string("Nguyễn Văn A")], [nil, .string("Ghi chú: số liệu tạm tính")],
+        ])
+        let c = Consolidator(framework: fw, layout: try LayoutLibrary.load("self-assessment")).consolidate([.submission(a, findings: [])])
+        Self.expectSameAccount(c)
+        let runs = c.accountRuns
+        #expect(runs.map(\.rows) == [[4...4], [5...5], [6...8]])
+        #expect(runs.map(\.status) == [.used, .skipped, .skipped])
+        #expect(runs[1].detail == "Dòng 5 là dòng tổng cộng (\"Tổng cộng\"): không tính là tiêu chí")
+        #expect(runs[2].detail == "Các dòng nằm sau dòng tổng cộng và không có STT (chữ ký, ghi chú…): bỏ qua")
+        #expect(runs[2].criteria.isEmpty && runs[2].code == nil && runs[2].rowCount == 3)
+    }
+
     @Test func excludedAndIncludedInvalidFilesAreOneLineEach() throws {
         let fw = try T.framework()
         for include in [false, true] {

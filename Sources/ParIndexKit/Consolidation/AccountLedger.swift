@@ -33,13 +33,15 @@ public struct AccountLedger: Sendable {
         case notUsed(source: String?)
         /// Peers: another file's row was taken, and this row's scores are in the average.
         case averaged
+        /// A not-data row (see ``Fate/note(what:_:)``).
+        case note(String)
 
         var status: Consolidation.Account.Status {
             switch self {
             case .superseded, .replaced: .superseded
             case .excluded: .excludedInvalid
             case .used, .averaged: .used
-            case .empty: .skipped
+            case .empty, .note: .skipped
             case .notUsed: .notUsed
             }
         }
@@ -49,6 +51,9 @@ public struct AccountLedger: Sendable {
     private enum Fate {
         case own(Consolidation.Account)
         case criterion(Int, Kind)
+        /// A not-data row whose note reads `Dòng N <what>`: rows of a file with the same
+        /// `<what>` (signature rows after the total…) share a line.
+        case note(what: String, Consolidation.Account)
     }
 
     /// The line of a file that has no rows (unreadable or skipped), if it is one.
@@ -65,7 +70,10 @@ public struct AccountLedger: Sendable {
         let text = record.texts[r.row]
         switch r.kind {
         case .note:
-            return .own(.init(file: record.file, sheet: record.sheet, row: row, status: .skipped, detail: text ?? ""))
+            let account = Consolidation.Account(file: record.file, sheet: record.sheet, row: row, status: .skipped, detail: text ?? "")
+            let prefix = "Dòng \(row) "
+            guard let text, text.hasPrefix(prefix), text.utf8.count > prefix.utf8.count else { return .own(account) }
+            return .note(what: String(text.dropFirst(prefix.count)), account)
         case .duplicate:
             let first = record.firstRows[r.row].map { String($0) } ?? ""
             return .own(.init(file: record.file, sheet: record.sheet, row: row, code: text,
@@ -133,6 +141,8 @@ public struct AccountLedger: Sendable {
             }
         case .replaced:
             detail = details.get(.replaced, c) { "Bản nộp sau thay thế bản trước: tiêu chí \(criterion.id) lấy từ \(chosen[c].map(\.description) ?? "")" }
+        case .note(let what):
+            detail = "Dòng \(row) \(what)"
         case .averaged:
             detail = details.get(.averaged, c) {
                 "Điểm tiêu chí \(criterion.id) được tính vào điểm trung bình của các tệp cùng cấp"
@@ -160,6 +170,8 @@ public struct AccountLedger: Sendable {
             "Các dòng không có số liệu cần tổng hợp (dòng nhóm để tham khảo, hoặc để trống)"
         case .replaced:
             "Bản nộp sau thay thế bản trước: các tiêu chí này lấy từ \(replacedBy[record.file] ?? "bản nộp sau")"
+        case .note(let what):
+            "Các dòng \(what)"
         case .averaged:
             "Điểm các tiêu chí này được tính vào điểm trung bình của các tệp cùng cấp (cột \"Dòng ở Phụ lục\", theo cùng thứ tự)"
         case .notUsed(let source):
@@ -177,7 +189,7 @@ public struct AccountLedger: Sendable {
             if let whole = wholeFile(record) { try body(whole); continue }
             for r in store.read(record.start, record.count) {
                 switch fate(r, in: record) {
-                case .own(let account): try body(account)
+                case .own(let account), .note(_, let account): try body(account)
                 case .criterion(let c, let kind): try body(account(c, kind, row: Int(r.row), record: record, details: &details))
                 }
             }
@@ -186,9 +198,9 @@ public struct AccountLedger: Sendable {
 
     /// Calls `body` with the lines of the account: by file in input order, and within a
     /// file one line per kind of fate (rows used, rows left empty, rows taken from another
-    /// file…) listing its rows, then one line for each row with words of its own (notes,
-    /// duplicates, unknown codes, explanations, stale copies), every line placed at its
-    /// first row. A line of one row is that row's own ``Consolidation/Account``. Every
+    /// file, not-data rows with the same note…) listing its rows, then one line for each
+    /// row with words of its own (duplicates, unknown codes, explanations, stale copies),
+    /// every line placed at its first row. A line of one row is that row's own ``Consolidation/Account``. Every
     /// input row is on exactly one line.
     public func forEachRun(_ body: (Consolidation.AccountRun) throws -> Void) rethrows {
         var details = DetailCache(count: flat.count)
@@ -202,6 +214,15 @@ public struct AccountLedger: Sendable {
                 switch fate(r, in: record) {
                 case .own(let account):
                     lines.append(.init(account))
+                case .note(let what, let account):
+                    let kind = Kind.note(what)
+                    if let i = open[kind] {
+                        if lines[i].rowCount == 1 { lines[i].detail = runDetail(kind, record: record) }
+                        lines[i].append(row: Int(r.row), criterion: nil)
+                    } else {
+                        open[kind] = lines.count
+                        lines.append(.init(account))
+                    }
                 case .criterion(let c, let kind):
                     if let i = open[kind] {
                         if lines[i].rowCount == 1 {

@@ -32,10 +32,11 @@ extension Consolidation {
             rowCount = account.row == nil ? 0 : 1
         }
 
-        /// Adds a row (after the others) and the criterion it stands for.
-        mutating func append(row: Int, criterion: Int) {
+        /// Adds a row (after the others) and the criterion it stands for (nil in a line
+        /// whose rows stand for none).
+        mutating func append(row: Int, criterion: Int?) {
             Self.append(row, to: &rows)
-            Self.append(criterion, to: &criteria)
+            if let criterion { Self.append(criterion, to: &criteria) }
             rowCount += 1
         }
 
