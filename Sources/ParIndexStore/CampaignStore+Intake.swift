@@ -23,7 +23,7 @@ extension CampaignStore {
     /// entries to it (the store keeps what was read).
     public func add(_ sources: [SubmissionSource], unit: String? = nil, receivedAt: Date? = nil,
                     options: RunOptions = .init()) async throws -> [IntakeResult] {
-        let checker = FileChecker(framework: framework, layout: layoutOverride, limits: options.limits,
+        let checker = FileChecker(index: index, layout: layoutOverride, limits: options.limits,
                                   cache: options.cache.map { ConsultedCache(base: $0) })
         let handOff = OrderedHandOff<Prepared?>(window: Self.intakeWindow(concurrency: options.concurrency))
         let results = Mutex([IntakeResult?](repeating: nil, count: sources.count))

@@ -26,7 +26,13 @@ public struct FileChecker: Sendable {
     /// `layout` overrides the layout named by each file's template identity or the framework.
     public init(framework: Framework, layout: Layout? = nil, limits: ReadLimits = .default, annotation: Annotation = .none,
                 cache: (any CheckedFileCache)? = nil) {
-        index = FrameworkIndex(framework)
+        self.init(index: FrameworkIndex(framework), layout: layout, limits: limits, annotation: annotation, cache: cache)
+    }
+
+    /// A checker on a framework already indexed (the campaign store keeps its index).
+    public init(index: FrameworkIndex, layout: Layout? = nil, limits: ReadLimits = .default, annotation: Annotation = .none,
+                cache: (any CheckedFileCache)? = nil) {
+        self.index = index
         validator = Validator(index: index, layout: layout)
         self.limits = limits
         self.annotation = annotation
