@@ -44,6 +44,8 @@ public struct UnitDirectory: Sendable {
     public init(units: [Unit]) {
         var byKey: [String: Int] = [:]
         var byLooseKey: [String: Int?] = [:]
+        byKey.reserveCapacity(units.count * 2)
+        byLooseKey.reserveCapacity(units.count * 2)
         var conflicts: [String: [String]] = [:]
         for (index, unit) in units.enumerated() {
             for spelling in [unit.code, unit.name] + unit.aliases {
