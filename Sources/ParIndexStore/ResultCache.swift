@@ -11,10 +11,11 @@ import Synchronization
 /// and never changes a result. ``prune()`` keeps the folder under ``maxBytes`` by deleting
 /// the oldest segments.
 ///
-/// Segments: each cache opened (one run) appends the entries it stores to one file of its
-/// own, `<time>-<random>.pxs`, made on its first entry — not one file per entry: creating
+/// Segments: each cache opened (one run) appends the entries it stores to one segment file,
+/// `<time>-<random>.pxs`, chosen on its first entry — not one file per entry: creating
 /// 1,000 files cost `validate` more system time than writing them (ext4 searches past
-/// recently deleted inodes on every create). A segment is `PXS1`, then records: the
+/// recently deleted inodes on every create). A run appends to the newest segment under
+/// 4 MiB that no other run holds (`flock`), so short runs share files, else makes one. A segment is `PXS1`, then records: the
 /// 32-byte key, the entry's length (4 bytes, little-endian), the entry. Lookups use an
 /// index of every segment's records (keys and places, read once, on the first lookup);
 /// a later record of a key wins, an unreadable one falls back to the earlier ones.
@@ -72,10 +73,8 @@ public final class ResultCache: CheckedFileCache {
     private struct State {
         /// Key → its records, oldest first; nil until the first lookup reads the segments.
         var index: [Data: [Location]]?
-        /// This cache's own segment (path, descriptor), once made.
+        /// The segment this cache appends to (path, descriptor holding its lock), once chosen.
         var segment: (path: String, fd: Int32)?
-        /// Segments opened for reading.
-        var readers: [String: Int32] = [:]
     }
 
     private let state = Mutex(State())
@@ -93,7 +92,6 @@ public final class ResultCache: CheckedFileCache {
     deinit {
         state.withLock { state in
             if let segment = state.segment { close(segment.fd) }
-            for fd in state.readers.values { close(fd) }
         }
     }
 
@@ -136,18 +134,58 @@ public final class ResultCache: CheckedFileCache {
         }
     }
 
-    /// This cache's segment, made (with its magic) on first use; nil when it cannot be.
+    /// The segment this cache appends to, chosen on its first entry: the newest small
+    /// segment that no other cache is appending to and that ends with a whole record (so
+    /// that many short runs share a few files), else a new one. Either is held with an
+    /// exclusive `flock` until the cache is released. Nil when none can be opened.
     private func openSegment(_ state: inout State) -> (path: String, fd: Int32)? {
         if let segment = state.segment { return segment }
+        if let reused = reusableSegment() {
+            state.segment = reused
+            return reused
+        }
         let stamp = String(UInt64(Date().timeIntervalSince1970 * 1_000_000), radix: 16)
         let name = String(repeating: "0", count: max(0, 14 - stamp.count)) + stamp + "-"
             + String(UInt64.random(in: 0...UInt64.max), radix: 16) + Self.suffix
         let path = (directory as NSString).appendingPathComponent(name)
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
+        let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return nil }
-        guard Self.writeAll(fd, Self.segmentMagic) else { close(fd); unlink(path); return nil }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0, Self.writeAll(fd, Self.segmentMagic) else { close(fd); unlink(path); return nil }
         state.segment = (path, fd)
         return (path, fd)
+    }
+
+    /// A segment is shared by later runs while it is smaller than this.
+    static let reusableBytes = 4 << 20
+
+    /// The newest of the last few segments that is small, not locked by another cache, and
+    /// whole (its records end at its end: a torn record would swallow what follows it).
+    private func reusableSegment() -> (path: String, fd: Int32)? {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(Self.suffix) }
+        for name in names.sorted(by: >).prefix(4) {
+            let path = (directory as NSString).appendingPathComponent(name)
+            let fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+            guard fd >= 0 else { continue }
+            var info = stat()
+            if flock(fd, LOCK_EX | LOCK_NB) == 0, fstat(fd, &info) == 0, Int(info.st_size) < Self.reusableBytes,
+               Self.wholeLength(ofSegment: path) == Int(info.st_size) {
+                return (path, fd)
+            }
+            close(fd)
+        }
+        return nil
+    }
+
+    /// Where a segment's last whole record ends (its magic's end when it has none); nil when
+    /// it is not a segment.
+    static func wholeLength(ofSegment path: String) -> Int? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        var magic = [UInt8](repeating: 0, count: segmentMagic.count)
+        let read = pread(fd, &magic, magic.count, 0)
+        close(fd)
+        guard read == magic.count, magic == segmentMagic else { return nil }
+        return records(inSegment: path).last.map { $0.location.offset + $0.location.length } ?? segmentMagic.count
     }
 
     private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
@@ -164,13 +202,11 @@ public final class ResultCache: CheckedFileCache {
 
     /// The bytes of a record's entry; nil when they cannot all be read.
     private func read(_ location: Location) -> Data? {
-        let fd = state.withLock { state -> Int32 in
-            if let fd = state.readers[location.segment] { return fd }
-            let fd = open(location.segment, O_RDONLY | O_CLOEXEC)
-            if fd >= 0 { state.readers[location.segment] = fd }
-            return fd
-        }
+        // Opened for each read (a cache may index thousands of segments: descriptors kept
+        // open could run out).
+        let fd = open(location.segment, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
+        defer { close(fd) }
         var data = Data(count: location.length)
         let complete = data.withUnsafeMutableBytes { raw -> Bool in
             var done = 0

@@ -116,18 +116,20 @@ struct ResultCacheTests {
         let damaged = Counting(try ResultCache(directory: folder))
         #expect(try await Self.validate(sources, cache: damaged) == plain)
         #expect(damaged.hits.load(ordering: .relaxed) == 0, "no damaged entry was used")
-        // The damaged entries were replaced (in a new segment): the next run is served from
-        // the cache again, and so is the same cache.
-        #expect(try Self.segments(folder).count == 2)
+        // The damaged entries were replaced (appended to the same segment, whole and small):
+        // the next run is served from the cache again, and so is the same cache.
+        #expect(try Self.segments(folder).count == 1)
+        #expect(ResultCache.records(inSegment: segment).count == 2 * records.count)
         let next = Counting(try ResultCache(directory: folder))
         #expect(try await Self.validate(sources, cache: next) == plain)
         #expect(next.hits.load(ordering: .relaxed) == records.count)
         #expect(try await Self.validate(sources, cache: damaged) == plain)
         #expect(damaged.hits.load(ordering: .relaxed) == records.count)
-        #expect(try Self.segments(folder).count == 2, "nothing more to store")
+        #expect(ResultCache.records(inSegment: segment).count == 2 * records.count, "nothing more to store")
 
         // A segment cut anywhere: the records before the cut are read, the rest are not, and
-        // a cache appending to it after the cut still indexes what it writes.
+        // the next entries go to a new segment (appended after a torn record, they would be
+        // read as part of it).
         let fresh = dir + "/cut"
         let writer = try ResultCache(directory: fresh)
         _ = try await Self.validate(sources, cache: writer)
@@ -141,6 +143,7 @@ struct ResultCacheTests {
         let afterCut = Counting(try ResultCache(directory: fresh))
         #expect(try await Self.validate(sources, cache: afterCut) == plain)
         #expect(afterCut.hits.load(ordering: .relaxed) == kept)
+        #expect(try Self.segments(fresh).count == 2 && ResultCache.records(inSegment: cutSegment).count == kept)
         // Not a segment at all: ignored.
         try Data("PXS0 khong phai".utf8).write(to: URL(fileURLWithPath: fresh + "/0-0.pxs"))
         #expect(ResultCache.records(inSegment: fresh + "/0-0.pxs").isEmpty)
@@ -159,13 +162,46 @@ struct ResultCacheTests {
         #expect(ResultCache.decode(one) != nil)
     }
 
+    /// Runs one after the other share a segment; runs at the same time each have their own.
+    @Test func shortRunsShareASegmentAndConcurrentOnesDoNot() async throws {
+        let dir = try StoreTestSupport.scratch()
+        let folder = dir + "/cache"
+        let sources = Self.sources()
+        for source in sources.prefix(8) { _ = try await Self.validate([source], cache: try ResultCache(directory: folder)) }
+        let shared = try #require(try Self.segments(folder).first)
+        #expect(try Self.segments(folder).count == 1)
+        let stored = ResultCache.records(inSegment: shared).count
+        #expect(stored >= 4)
+        // Two caches alive at once, each storing (other builds: nothing to find).
+        let vhtt = SubmissionSource.file(path: StoreTestSupport.example("VHTT - tu danh gia 2023.xlsx"))
+        let held = try ResultCache(directory: folder, build: "held")
+        _ = try await Self.validate([vhtt], cache: held)
+        let other = try ResultCache(directory: folder, build: "other")
+        _ = try await Self.validate([vhtt], cache: other)
+        #expect(try Self.segments(folder).count == 2, "a segment held by a live cache is not shared")
+        #expect(ResultCache.records(inSegment: shared).count == stored + 1)
+        // Everything stored is found by a new cache.
+        let reader = Counting(try ResultCache(directory: folder))
+        _ = try await Self.validate(Array(sources.prefix(8)), cache: reader)
+        #expect(reader.hits.load(ordering: .relaxed) == stored)
+        let again = Counting(try ResultCache(directory: folder, build: "other"))
+        _ = try await Self.validate([vhtt], cache: again)
+        #expect(again.hits.load(ordering: .relaxed) == 1)
+        _ = (held, other)
+    }
+
     @Test func segmentsArePrivateAndTheFolderIsPrunedOldestFirst() async throws {
         let dir = try StoreTestSupport.scratch()
         let folder = dir + "/cache"
-        // One cache (one segment) per file, as many runs would leave; and an entry file of
-        // an earlier build.
+        // One segment per file: caches alive at the same time (each holds its segment), as
+        // runs at the same time would leave; and an entry file of an earlier build.
         let sources = Self.sources()
-        for source in sources { _ = try await Self.validate([source], cache: try ResultCache(directory: folder)) }
+        var live: [ResultCache] = []
+        for source in sources {
+            let cache = try ResultCache(directory: folder)
+            live.append(cache)
+            _ = try await Self.validate([source], cache: cache)
+        }
         let fm = FileManager.default
         try Data(count: 5_000).write(to: URL(fileURLWithPath: folder + "/" + String(repeating: "a", count: 64) + ".pxk"))
         #expect((try fm.attributesOfItem(atPath: folder)[.posixPermissions] as? NSNumber)?.intValue == 0o700)
@@ -185,7 +221,7 @@ struct ResultCacheTests {
         }
         let limit = try size(names) / 2
         // A cache with a segment of its own (another build: nothing found, one entry
-        // stored) keeps it, however old.
+        // stored; every other segment held) keeps it, however old.
         let pruning = try ResultCache(directory: folder, maxBytes: limit, build: "another build")
         _ = try await Self.validate([.file(path: StoreTestSupport.example("VHTT - tu danh gia 2023.xlsx"))], cache: pruning)
         let own = try #require(Set(try fm.contentsOfDirectory(atPath: folder)).subtracting(names).first)
@@ -195,6 +231,7 @@ struct ResultCacheTests {
         #expect(try size(kept) <= limit * 3 / 4 && kept.contains(own))
         #expect(kept.contains(names.last!) && !kept.contains(names.first!) && !kept.contains(names[1]), "the oldest go first")
         #expect(!kept.contains { $0.hasSuffix(".pxk") })
+        live.removeAll()
     }
 
     @Test func cacheFolderFromTheEnvironment() {
