@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import XLSX
+import CFreeXL
 
 /// libfreexl 1.0.6 crashes on some malformed `.xls` files; it runs in a child process, so
 /// each of them must come back as a clean ``XLSXError`` while this (test) process lives on.
@@ -165,6 +166,48 @@ struct LegacyIsolationTests {
         #expect(cells.contains("A1=\(CellValue.string("Tiêu chí"))"))
         #expect(cells.contains("B1=\(CellValue.string("Diem"))"))
         #expect(cells.contains("A3=\(CellValue.string("Ghi chu"))"))
+    }
+
+    /// A valid sheet declaring 65,536 × 256 cells: libfreexl allocates 256 MiB for it and
+    /// the child walks all 16.7 million cells.
+    static func fullGrid() throws -> (path: String, bytes: Int) {
+        var book = Self.workbook()
+        book.sheets[0].records[0] = TestLegacyWorkbook.dimension(rows: 65_536, columns: 256)
+        let bytes = book.bytes
+        return (try Self.temporaryFile(bytes), bytes.count)
+    }
+
+    @Test("the child's bounds: wall-clock deadline, memory budget, size of what it sends back")
+    func childBounds() throws {
+        let grid = try Self.fullGrid()
+        defer { unlink(grid.path) }
+        var bounds = FreeXLChild.limits(fileBytes: grid.bytes, limits: .default)
+        // Within the default bounds it reads.
+        let dump = try FreeXLChild.read(path: grid.path, bounds: bounds)
+        #expect(dump.sheets.first?.rows == 65_536)
+
+        var quick = bounds
+        quick.wall_milliseconds = 1
+        #expect(Self.damagedReason { _ = try FreeXLChild.read(path: grid.path, bounds: quick) }?
+            .hasPrefix("cấu trúc tệp bất thường, đọc quá") == true)
+
+        var small = bounds
+        small.memory_bytes = 16 << 20 // far below the 256 MiB cell array
+        // libfreexl's allocation fails: it reports an error (no handle), or crashes.
+        var starved = "read"
+        do {
+            let dump = try FreeXLChild.read(path: grid.path, bounds: small)
+            if dump.openCode != FREEXL_OK { starved = "code \(dump.openCode)" }
+        } catch let XLSXError.damagedLegacy(why) {
+            starved = why
+        }
+        #expect(starved == "code \(FREEXL_NULL_HANDLE)" || starved == "code \(FREEXL_INSUFFICIENT_MEMORY)"
+                || starved == Self.crashReason, "\(starved)")
+
+        bounds.max_output_bytes = 64
+        #expect(throws: XLSXError.limitExceeded(part: "Workbook", limit: "nội dung đọc được quá 64 byte")) {
+            _ = try FreeXLChild.read(path: grid.path, bounds: bounds)
+        }
     }
 
     @Test("after a refused file, the next .xls still reads (nothing left behind)")

@@ -31,7 +31,12 @@ enum FreeXLChild {
 
     /// Reads the file at `path` (`fileBytes` long) with libfreexl in a child process.
     static func read(path: String, fileBytes: Int, limits: ReadLimits) throws -> FreeXLDump {
-        var bounds = Self.limits(fileBytes: fileBytes, limits: limits)
+        try read(path: path, bounds: Self.limits(fileBytes: fileBytes, limits: limits))
+    }
+
+    /// Reads the file at `path` with libfreexl in a child process within `bounds`.
+    static func read(path: String, bounds: fxc_limits) throws -> FreeXLDump {
+        var bounds = bounds
         var result = fxc_read_workbook(path, &bounds)
         defer { fxc_result_free(&result) }
         switch result.status {
@@ -49,8 +54,10 @@ enum FreeXLChild {
         case FXC_STATUS_OUTPUT_TOO_LARGE:
             throw XLSXError.limitExceeded(part: "Workbook",
                                           limit: "nội dung đọc được quá \(LimitText.bytes(Int(clamping: bounds.max_output_bytes)))")
-        case FXC_STATUS_FAILED:
+        case FXC_STATUS_FAILED where result.detail == 3: // the child's own allocation failed
             throw XLSXError.damagedLegacy("không đủ bộ nhớ để đọc tệp")
+        case FXC_STATUS_FAILED:
+            throw XLSXError.damagedLegacy("cấu trúc tệp bất thường, thư viện đọc .xls dừng với lỗi")
         default:
             throw XLSXError.cannotOpen("không tạo được tiến trình đọc tệp .xls")
         }
