@@ -149,6 +149,17 @@ struct LegacyIsolationTests {
         #expect(reason == "vị trí chuỗi trong bảng SST nằm ngoài bản ghi")
     }
 
+    @Test("more XF records than libfreexl's table holds: refused before it reads past the table",
+          arguments: [8192, 8193, 20_000])
+    func manyFormats(count: Int) throws {
+        var book = Self.workbook()
+        let xf = TestLegacyWorkbook.Record(0x00E0, le16(0) + le16(0) + [UInt8](repeating: 0, count: 16))
+        book.globals = [TestLegacyWorkbook.Record](repeating: xf, count: count)
+        let bytes = book.bytes
+        let reason = Self.damagedReason { try Self.readAll(try SpreadsheetOpener.open(bytes: bytes, name: "xf.xls")) }
+        #expect(reason == (count > 8192 ? "quá 8.192 bản ghi định dạng ô (XF)" : nil))
+    }
+
     /// Well-formed tables the check must not refuse: a string split over a CONTINUE record
     /// (with its flags byte repeated) and a phonetic block running into the next record.
     @Test("SST strings continued in a CONTINUE record are read, not refused")

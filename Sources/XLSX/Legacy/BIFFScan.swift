@@ -27,16 +27,20 @@ struct BIFFScan {
     private(set) var gridCells = 0
     /// A structure libfreexl misreads past a buffer's end (in Vietnamese), if any: a
     /// worksheet `DIMENSION` shorter than its version's layout (libfreexl takes the missing
-    /// bytes from the previous record and resizes the sheet to them), or a shared-string
-    /// table it would read out of bounds (``SSTCheck``).
+    /// bytes from the previous record and resizes the sheet to them), a shared-string
+    /// table it would read out of bounds (``SSTCheck``), or more `XF` records than its
+    /// fixed table of 8,192 (it keeps counting, and reads a cell's format past the table).
     private(set) var damage: String?
 
     private enum Record: UInt16 {
         case bof = 0x0809, boundSheet = 0x0085, filePass = 0x002F, dimension = 0x0200
         case mergedCells = 0x00E5, row = 0x0208, eof = 0x000A
         case formula = 0x0006, string = 0x0207, boolErr = 0x0205
-        case sst = 0x00FC, continuation = 0x003C
+        case sst = 0x00FC, continuation = 0x003C, xf = 0x00E0
     }
+
+    /// The size of libfreexl's table of `XF` records (`BIFF_MAX_XF`).
+    static let maxFormats = 8192
 
     static func errorText(_ code: UInt8) -> String {
         switch code {
@@ -70,6 +74,7 @@ struct BIFFScan {
         var sst = SSTCheck()
         var previousType: UInt16 = 0 // the last record other than CONTINUE, as libfreexl keeps it
         var freexlEnded = false // libfreexl stops at a zero record or one longer than its buffer
+        var formats = 0 // XF records libfreexl stores
         while position + 4 <= stream.count {
             let type = UInt16(u16(position))
             let length = u16(position + 2)
@@ -81,6 +86,7 @@ struct BIFFScan {
                     sst.record(stream, body: body, length: length)
                 }
                 if type != Record.continuation.rawValue { previousType = type }
+                if type == Record.xf.rawValue { formats += 1 }
             }
             switch Record(rawValue: type) {
             case .bof:
@@ -162,6 +168,9 @@ struct BIFFScan {
         }
         gridCells = sheets.reduce(orphanGrid) { Self.add($0, $1.rows * max($1.columns, 1)) }
         if damage == nil, let why = sst.failure { damage = why }
+        if damage == nil, formats > Self.maxFormats {
+            damage = "quá \(LimitText.count(Self.maxFormats)) bản ghi định dạng ô (XF)"
+        }
     }
 
     /// A BIFF8 XLUnicodeString (16-bit length, flags, Latin-1 or UTF-16LE characters), or

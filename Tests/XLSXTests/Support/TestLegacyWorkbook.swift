@@ -30,6 +30,8 @@ struct TestLegacyWorkbook {
     var strings: [String] = []
     /// Replaces the generated `SST` record (and any `CONTINUE` after it).
     var sst: [Record]?
+    /// Records of the globals substream before the `BOUNDSHEET`s (formats, XFs…).
+    var globals: [Record] = []
     var sheets: [Sheet] = []
 
     // MARK: - Records
@@ -87,7 +89,7 @@ struct TestLegacyWorkbook {
             }
         }
         // Sizes do not depend on the offsets, so lay out once with zeros, then for real.
-        let globalsLength = ([Self.bof(sheet: false)] + boundSheets(sheets.map { _ in 0 }) + sst + [Self.eof])
+        let globalsLength = ([Self.bof(sheet: false)] + globals + boundSheets(sheets.map { _ in 0 }) + sst + [Self.eof])
             .reduce(0) { $0 + $1.bytes.count }
         var offsets: [Int] = []
         var at = globalsLength
@@ -96,7 +98,7 @@ struct TestLegacyWorkbook {
             at += ([Self.bof(sheet: true)] + sheet.records + [Self.eof]).reduce(0) { $0 + $1.bytes.count }
         }
         var out: [UInt8] = []
-        for record in [Self.bof(sheet: false)] + boundSheets(offsets) + sst + [Self.eof] { out += record.bytes }
+        for record in [Self.bof(sheet: false)] + globals + boundSheets(offsets) + sst + [Self.eof] { out += record.bytes }
         for sheet in sheets {
             for record in [Self.bof(sheet: true)] + sheet.records + [Self.eof] { out += record.bytes }
         }
