@@ -5,7 +5,8 @@ import Foundation
 /// `Phụ lục` rows they went to, with the range lists (`5–12, 14`) expanded.
 public enum AccountSection {
     public static let title = "6. Nguồn của từng dòng đầu vào"
-    public static let header = ["Số dòng", "Tệp", "Trạng thái", "Trang tính", "Dòng trong tệp", "Mã", "Dòng ở Phụ lục", "Chi tiết"]
+    /// The header texts in column order (`Chi tiết` and `Dòng ở Phụ lục` span two columns).
+    public static let header = ["Số dòng", "Tệp", "Trạng thái", "Trang tính", "Mã", "Chi tiết", "Dòng trong tệp", "Dòng ở Phụ lục"]
 
     public struct Line: Equatable, Sendable {
         /// The count written in the line's first column (nil for a whole-file line).
@@ -50,15 +51,20 @@ public enum AccountSection {
     /// The lines of section 6, from the sheet's rows given as column (1-based) → text.
     public static func lines(_ rows: [[Int: String]]) throws -> [Line] {
         guard let start = rows.firstIndex(where: { $0[1] == title }) else { throw ParseError.noSection }
-        guard let headerIndex = rows[start...].firstIndex(where: { row in (1...header.count).map { row[$0] } == header.map { $0 } })
-        else { throw ParseError.noSection }
+        // The header's texts in column order (merged cells leave gaps), and each one's column.
+        func texts(_ row: [Int: String]) -> [String] { row.keys.sorted().compactMap { row[$0] } }
+        guard let headerIndex = rows[start...].firstIndex(where: { texts($0) == header }) else { throw ParseError.noSection }
+        var column: [String: Int] = [:]
+        for (c, text) in rows[headerIndex] { column[text] = c }
+        func cell(_ row: [Int: String], _ name: String) -> String? { column[name].flatMap { row[$0] } }
         var out: [Line] = []
         for row in rows[(headerIndex + 1)...] {
-            guard let file = row[2], let status = row[3] else { break }
-            out.append(Line(count: row[1].flatMap { Int($0) }, file: file, status: status, sheet: row[4],
-                            rows: try row[5].map(expand) ?? [], code: row[6],
-                            appendixRows: try row[7].map(expand) ?? [], detail: row[8] ?? "",
-                            rowsText: row[5], appendixText: row[7]))
+            guard let file = cell(row, "Tệp"), let status = cell(row, "Trạng thái") else { break }
+            let rowsText = cell(row, "Dòng trong tệp"), appendixText = cell(row, "Dòng ở Phụ lục")
+            out.append(Line(count: cell(row, "Số dòng").flatMap { Int($0) }, file: file, status: status,
+                            sheet: cell(row, "Trang tính"), rows: try rowsText.map(expand) ?? [], code: cell(row, "Mã"),
+                            appendixRows: try appendixText.map(expand) ?? [], detail: cell(row, "Chi tiết") ?? "",
+                            rowsText: rowsText, appendixText: appendixText))
         }
         return out
     }

@@ -120,9 +120,9 @@ struct AccountRunTests {
         #expect(peers.peers)
         Self.expectSameAccount(peers)
         let runs = peers.accountRuns
-        // Each lead unit's file gives its criteria (PNV: 1.x, VP: 2.x, TP: 3.x; the group
-        // rows from the first file); every other scored row is in the criterion's average
-        // (the Phụ lục shows peers' averages), so nothing is "not used".
+        // Each lead unit's file gives its criteria (PNV: 1.x, VP: 2.x, TP: 3.x); every other
+        // scored row is in the criterion's average (the Phụ lục shows peers' averages), so
+        // nothing is "not used"; the empty group rows give nothing, in every file alike.
         func lines(_ file: String) -> [[String]] {
             runs.filter { $0.file == file }.map { [CheckSheet.label($0.status), Consolidation.AccountRun.text($0.rows),
                                                    Consolidation.AccountRun.text($0.criteria), $0.detail] }
@@ -130,14 +130,15 @@ struct AccountRunTests {
         let used = "Tổng hợp vào các tiêu chí ở cột \"Dòng ở Phụ lục\", theo cùng thứ tự"
         let empty = "Các dòng không có số liệu cần tổng hợp (dòng nhóm để tham khảo, hoặc để trống)"
         let averaged = "Điểm các tiêu chí này được tính vào điểm trung bình của các tệp cùng cấp (cột \"Dòng ở Phụ lục\", theo cùng thứ tự)"
-        #expect(lines("a.xlsx") == [["Đã tổng hợp", "4–7, 10", "0–3, 6", used], ["Đã tổng hợp", "8–9, 11", "4–5, 7", averaged]])
+        #expect(lines("a.xlsx") == [["Bỏ qua", "4, 7, 10", "0, 3, 6", empty], ["Đã tổng hợp", "5–6", "1–2", used],
+                                    ["Đã tổng hợp", "8–9, 11", "4–5, 7", averaged]])
         #expect(lines("b.xlsx") == [["Bỏ qua", "4, 7, 10", "0, 3, 6", empty], ["Đã tổng hợp", "5–6, 11", "1–2, 7", averaged],
                                     ["Đã tổng hợp", "8–9", "4–5", used]])
         #expect(lines("c.xlsx") == [["Bỏ qua", "4, 7, 10", "0, 3, 6", empty], ["Đã tổng hợp", "5–6, 8–9", "1–2, 4–5", averaged],
                                     ["Đã tổng hợp", "11", "7", "Tổng hợp vào tiêu chí 3.1"]])
         #expect(!runs.contains { $0.status == .notUsed })
         // Kiểm tra's first section counts them too.
-        #expect(peers.inputs.map(\.rowsUsed) == [8, 5, 5])
+        #expect(peers.inputs.map(\.rowsUsed) == [5, 5, 5])
         #expect(peers.accounts.first { $0.file == "b.xlsx" && $0.row == 5 }?.detail
                 == "Điểm tiêu chí 1.1 được tính vào điểm trung bình của các tệp cùng cấp")
 
@@ -163,6 +164,112 @@ struct AccountRunTests {
                                          Consolidation.AccountRun.text($0.criteria, offset: 6)] }
                 == [["pnv.xlsx", "Đã tổng hợp", "4–5", "7–8"], ["vp.xlsx", "Đã tổng hợp", "4–5", "10–11"],
                     ["tp.xlsx", "Đã tổng hợp", "4", "13"]])
+    }
+
+    /// A row of code, title, max and self-score only (a group row as templates fill it:
+    /// the sum of its children, no evidence).
+    static func scoreOnly(_ code: String, _ score: Double?, max: Double) -> [CellValue?] {
+        [.string(code), .string("x"), .number(max), score.map { .number($0) }, nil]
+    }
+
+    /// Section 6 of the written workbook: every input row of every file exactly once.
+    static func writtenLines(_ c: Consolidation, sourceLocation: SourceLocation = #_sourceLocation) throws -> [AccountSection.Line] {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("parindex-groups-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("tong-hop.xlsx").path
+        try AppendixWorkbook.write(c, to: path)
+        let lines = try AccountSection.lines(try ExampleWorkflowTests.cellTexts(try XLSXReader(path: path), sheet: "Kiểm tra"))
+        var seen: [String: [Int]] = [:]
+        for line in lines { seen[line.file, default: []] += line.rows }
+        var expected: [String: [Int]] = [:]
+        for a in c.accounts { if let row = a.row { expected[a.file, default: []].append(row) } }
+        #expect(seen.mapValues { $0.sorted() } == expected.mapValues { $0.sorted() }, "each input row once", sourceLocation: sourceLocation)
+        #expect(lines.allSatisfy { $0.count == nil || $0.count == $0.rows.count }, sourceLocation: sourceLocation)
+        return lines
+    }
+
+    static let groupDetail = "Dòng nhóm: điểm ở Phụ lục được tính từ các tiêu chí con, không lấy từ các dòng này"
+
+    /// Peers whose group rows hold their children's sums: the Phụ lục computes the groups
+    /// from the (averaged) children, so no file's group rows are "Không dùng" — every
+    /// file's are `Bỏ qua` as group rows, and each file counts the same rows used.
+    @Test func peersGroupRowsAreGroupRowsInEveryFile() throws {
+        let fw = try T.framework()
+        func full(_ file: String, _ unit: String, _ s: Double) -> ConsolidationInput {
+            .submission(T.submission(file, unit: unit, rows: [
+                Self.scoreOnly("1", 2 * s, max: 3), Self.row("1.1", s), Self.row("1.2", s, max: 2),
+                Self.scoreOnly("2", 2 * s, max: 3), Self.row("2.1", s, max: 0.75), Self.row("2.2", s, max: 0.75),
+                Self.scoreOnly("3", s, max: 1), Self.row("3.1", s),
+            ]), findings: [])
+        }
+        let c = Consolidator(framework: fw, layout: try LayoutLibrary.load("self-assessment"))
+            .consolidate([full("a.xlsx", "PNV", 0.5), full("b.xlsx", "VP", 0.25), full("c.xlsx", "TP", 0.75)])
+        #expect(c.peers)
+        Self.expectSameAccount(c)
+        #expect(!c.accountRuns.contains { $0.status == .notUsed })
+        for file in ["a.xlsx", "b.xlsx", "c.xlsx"] {
+            let groups = c.accountRuns.filter { $0.file == file && $0.detail == Self.groupDetail }
+            #expect(groups.map { [CheckSheet.label($0.status), Consolidation.AccountRun.text($0.rows),
+                                  Consolidation.AccountRun.text($0.criteria)] } == [["Bỏ qua", "4, 7, 10", "0, 3, 6"]], "\(file)")
+        }
+        #expect(c.accounts.first { $0.file == "a.xlsx" && $0.row == 4 }?.detail
+                == "Dòng nhóm 1: điểm ở Phụ lục được tính từ các tiêu chí con, không lấy từ dòng này")
+        // Section 1 counts the five scored rows of each file alike.
+        #expect(c.inputs.map(\.rowsUsed) == [5, 5, 5])
+        // What is consolidated is unchanged: groups are the sums of their children's averages.
+        let score = c.rows.map { $0.values[.selfScore]?.number }
+        #expect(score[1] == 0.5 && score[0] == 1.0 && score[3] == 1.0 && score[6] == 0.5)
+        #expect(c.rows[1].values[.evidence] != nil && c.rows[0].values[.evidence] == nil)
+
+        let lines = try Self.writtenLines(c)
+        #expect(!lines.contains { $0.status == "Không dùng" })
+        #expect(lines.filter { $0.detail == Self.groupDetail }.map { [$0.status, $0.rowsText ?? ""] }
+                == Array(repeating: ["Bỏ qua", "4, 7, 10"], count: 3))
+        #expect(lines.filter { $0.detail == Self.groupDetail }.allSatisfy { $0.appendixRows == [6, 9, 12] })
+    }
+
+    /// Not peers (each unit its criteria, one group sent twice): a group row of scores
+    /// only is a group row in both files, chosen or not; a group row with words of its own
+    /// (evidence) gives them to the Phụ lục and stays used; an empty one is left out; a
+    /// criterion row another file gave stays red `Không dùng`.
+    @Test func fixedSetGroupRowsAreCoherent() throws {
+        let fw = try T.framework()
+        let a = T.submission("a.xlsx", unit: "PNV", rows: [
+            Self.scoreOnly("1", 1.5, max: 3), Self.row("1.1", 0.5), Self.row("1.2", 1, max: 2),
+            Self.scoreOnly("3", nil, max: 1),
+        ])
+        let b = T.submission("b.xlsx", unit: "VP", rows: [
+            Self.scoreOnly("1", 1.25, max: 3), Self.row("1.1", 0.25),
+            Self.row("2", 1, max: 1.5), Self.row("2.1", 0.5, max: 0.75), Self.row("2.2", 0.5, max: 0.75),
+        ])
+        let c = Consolidator(framework: fw, layout: try LayoutLibrary.load("self-assessment"))
+            .consolidate([.submission(a, findings: []), .submission(b, findings: [])])
+        #expect(!c.peers)
+        Self.expectSameAccount(c)
+        func lines(_ file: String) -> [[String]] {
+            c.accountRuns.filter { $0.file == file }.map { [CheckSheet.label($0.status), Consolidation.AccountRun.text($0.rows),
+                                                             Consolidation.AccountRun.text($0.criteria), $0.detail] }
+        }
+        #expect(lines("a.xlsx") == [
+            ["Bỏ qua", "4", "0", "Dòng nhóm 1: điểm ở Phụ lục được tính từ các tiêu chí con, không lấy từ dòng này"],
+            ["Đã tổng hợp", "5–6", "1–2", "Tổng hợp vào các tiêu chí ở cột \"Dòng ở Phụ lục\", theo cùng thứ tự"],
+            ["Bỏ qua", "7", "6", "Dòng 3 không có số liệu cần tổng hợp (dòng nhóm để tham khảo, hoặc để trống)"],
+        ])
+        #expect(lines("b.xlsx") == [
+            ["Bỏ qua", "4", "0", "Dòng nhóm 1: điểm ở Phụ lục được tính từ các tiêu chí con, không lấy từ dòng này"],
+            ["Không dùng", "5", "1", "Tiêu chí 1.1 đã lấy từ a.xlsx — Biểu mẫu, dòng 5; dòng này không được dùng"],
+            ["Đã tổng hợp", "6–8", "3–5", "Tổng hợp vào các tiêu chí ở cột \"Dòng ở Phụ lục\", theo cùng thứ tự"],
+        ])
+        #expect(c.inputs.map(\.rowsUsed) == [2, 3])
+        // The Phụ lục: group 1 sums a.xlsx's children; group 2 sums b's and keeps its evidence.
+        #expect(c.rows[0].values[.selfScore]?.number == 1.5 && c.rows[3].values[.selfScore]?.number == 1)
+        #expect(c.rows[3].values[.evidence] != nil && c.rows[3].source?.file == "b.xlsx")
+
+        let written = try Self.writtenLines(c)
+        #expect(written.filter { $0.status == "Không dùng" }.map(\.rows) == [[5]])
+        #expect(written.filter { $0.detail.hasPrefix("Dòng nhóm") }.map { [$0.file, $0.status] }
+                == [["a.xlsx", "Bỏ qua"], ["b.xlsx", "Bỏ qua"]])
     }
 
     @Test func rangeTexts() throws {

@@ -222,9 +222,11 @@ struct ConsolidationTests {
         let tp = try #require(lines.first { $0.file == "tp.xlsx" })
         #expect(tp.count == 1 && tp.status == "Tệp có lỗi" && tp.rows == [4] && tp.code == "3.1" && tp.appendixRows == [13])
         #expect(tp.detail == "Tệp có lỗi: dòng không được tổng hợp (dùng --include-invalid để gộp)")
-        let pnv = try #require(lines.first { $0.file == "pnv.xlsx" })
-        #expect(pnv.count == 3 && pnv.status == "Đã tổng hợp" && pnv.rowsText == "4–6" && pnv.code == nil && pnv.appendixText == "6–8")
-        #expect(lines.filter { $0.file == "pnv.xlsx" }.count == 1)
+        // pnv.xlsx: its empty group row 1 gives nothing (the Phụ lục sums 1.1 and 1.2); 1.1–1.2 used.
+        let pnv = try #require(lines.first { $0.file == "pnv.xlsx" && $0.status == "Đã tổng hợp" })
+        #expect(pnv.count == 2 && pnv.rowsText == "5–6" && pnv.code == nil && pnv.appendixText == "7–8")
+        #expect(lines.filter { $0.file == "pnv.xlsx" }.map { [$0.status, $0.rowsText, $0.appendixText] }
+                == [["Bỏ qua", "4", "6"], ["Đã tổng hợp", "5–6", "7–8"]])
         // vp.xlsx: 2.1 and 2.2 used (Phụ lục 10–11), its 1.1 not used (PNV leads it).
         #expect(lines.filter { $0.file == "vp.xlsx" }.map { [$0.status, $0.rowsText, $0.appendixText] }
                 == [["Đã tổng hợp", "4–5", "10–11"], ["Không dùng", "6", "7"]])

@@ -11,6 +11,9 @@ public struct AccountLedger: Sendable {
     var replacedBy: [String: String] = [:]
     /// The submissions are peers: the `Phụ lục` shows the average of every file's scores.
     var peers = false
+    /// Per criterion position: a group whose scores on the `Phụ lục` are computed from its
+    /// children (``ConsolidationRules/computedGroups(_:roles:)``), not taken from a file.
+    var computedGroups: [Bool] = []
 
     /// Number of input rows accounted for (a file with no rows — unreadable or skipped —
     /// counts as one).
@@ -33,6 +36,9 @@ public struct AccountLedger: Sendable {
         case notUsed(source: String?)
         /// Peers: another file's row was taken, and this row's scores are in the average.
         case averaged
+        /// A group row holding only scores: the `Phụ lục` computes the group's scores from
+        /// its children, so nothing is taken from the row (whichever file it is in).
+        case group
         /// A not-data row (see ``Fate/note(what:_:)``).
         case note(String)
 
@@ -41,7 +47,7 @@ public struct AccountLedger: Sendable {
             case .superseded, .replaced: .superseded
             case .excluded: .excludedInvalid
             case .used, .averaged: .used
-            case .empty, .note: .skipped
+            case .empty, .note, .group: .skipped
             case .notUsed: .notUsed
             }
         }
@@ -95,6 +101,10 @@ public struct AccountLedger: Sendable {
         case .criterion(let c):
             if record.status == .superseded { return .criterion(c, .superseded) }
             if r.excluded { return .criterion(c, .excluded) }
+            // A group row gives the Phụ lục nothing when empty, nor when its scores are
+            // computed from the children: the same fate in every file, chosen or not.
+            if flat[c].criterion.isGroup && !r.hasValues { return .criterion(c, .empty) }
+            if isComputedGroup(r, c) { return .criterion(c, .group) }
             if let pick = chosen[c], pick.file == record.file, pick.row == row {
                 return .criterion(c, .used(fromInvalid: record.errors > 0))
             }
@@ -109,6 +119,12 @@ public struct AccountLedger: Sendable {
     /// taken, goes into the criterion's average (group rows are sums of their children).
     private func isAveraged(_ r: RowRecord, _ c: Int) -> Bool {
         peers && r.scored && !r.excluded && !flat[c].criterion.isGroup
+    }
+
+    /// A group row with values, none outside the score columns, whose `Phụ lục` scores are
+    /// computed from the children: its fate is ``Kind/group`` in every file.
+    private func isComputedGroup(_ r: RowRecord, _ c: Int) -> Bool {
+        r.hasValues && !r.otherValues && c < computedGroups.count && computedGroups[c]
     }
 
     /// Peers: how many rows of a file the account shows as in the averages (``Kind/averaged``).
@@ -143,6 +159,10 @@ public struct AccountLedger: Sendable {
             detail = details.get(.replaced, c) { "Bản nộp sau thay thế bản trước: tiêu chí \(criterion.id) lấy từ \(chosen[c].map(\.description) ?? "")" }
         case .note(let what):
             detail = "Dòng \(row) \(what)"
+        case .group:
+            detail = details.get(.group, c) {
+                "Dòng nhóm \(criterion.id): điểm ở Phụ lục được tính từ các tiêu chí con, không lấy từ dòng này"
+            }
         case .averaged:
             detail = details.get(.averaged, c) {
                 "Điểm tiêu chí \(criterion.id) được tính vào điểm trung bình của các tệp cùng cấp"
@@ -172,6 +192,8 @@ public struct AccountLedger: Sendable {
             "Bản nộp sau thay thế bản trước: các tiêu chí này lấy từ \(replacedBy[record.file] ?? "bản nộp sau")"
         case .note(let what):
             "Các dòng \(what)"
+        case .group:
+            "Dòng nhóm: điểm ở Phụ lục được tính từ các tiêu chí con, không lấy từ các dòng này"
         case .averaged:
             "Điểm các tiêu chí này được tính vào điểm trung bình của các tệp cùng cấp (cột \"Dòng ở Phụ lục\", theo cùng thứ tự)"
         case .notUsed(let source):
@@ -244,7 +266,7 @@ public struct AccountLedger: Sendable {
 /// The detail texts of criterion rows in the account, built once per criterion and kind.
 struct DetailCache {
     enum Kind: Int, CaseIterable {
-        case used, usedFromInvalid, empty, replaced, notUsed, averaged
+        case used, usedFromInvalid, empty, replaced, notUsed, averaged, group
         static func used(fromInvalid: Bool) -> Kind { fromInvalid ? .usedFromInvalid : .used }
     }
 

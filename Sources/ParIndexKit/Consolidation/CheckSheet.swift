@@ -103,15 +103,21 @@ enum CheckSheet {
         try g.full("Mỗi dòng dưới đây gộp các dòng của một tệp có cùng kết quả; cột \"Dòng trong tệp\" và cột "
                    + "\"Dòng ở Phụ lục\" liệt kê theo cùng thứ tự (dòng 8–10 của tệp ứng với dòng 6–8 của Phụ lục). "
                    + "Mỗi dòng đầu vào có mặt đúng một lần.", AppendixStyles.note)
-        try g.header(["Số dòng", "Tệp", "Trạng thái", "Trang tính", "Dòng trong tệp", "Mã", "Dòng ở Phụ lục", "Chi tiết"])
+        // The range lists are long (a peer return's used rows: `9, 11–14, 16–17, …`): they
+        // take the wide columns (H, and I–J merged), the words the two beside the code.
+        let header = AppendixStyles.header
+        try g.write([item(.string("Số dòng"), header), item(.string("Tệp"), header), item(.string("Trạng thái"), header),
+                     item(.string("Trang tính"), header), item(.string("Mã"), header), item(.string("Chi tiết"), header, span: 2),
+                     item(.string("Dòng trong tệp"), header), item(.string("Dòng ở Phụ lục"), header, span: 2)])
         try c.ledger.forEachRun { run in
             let fine = run.status == .used || run.status == .skipped || run.status == .superseded
             let style = fine ? text : red(text)
             for piece in pieces(run, appendixFirstRow: appendixFirstRow) {
                 try g.write([item(run.rows.isEmpty ? nil : int(piece.count), number), item(string(run.file), style),
                              item(string(label(run.status)), style), item(string(run.sheet), style),
-                             item(string(piece.rows.isEmpty ? nil : piece.rows), style), item(string(run.code), code),
-                             item(string(piece.criteria.isEmpty ? nil : piece.criteria), style), item(string(run.detail), style)])
+                             item(string(run.code), code), item(string(run.detail), style, span: 2),
+                             item(string(piece.rows.isEmpty ? nil : piece.rows), style),
+                             item(string(piece.criteria.isEmpty ? nil : piece.criteria), style, span: 2)])
             }
         }
         try ws.setPageSetup(PageSetup(paper: .a4, orientation: .landscape, margins: .administrative, fitToWidth: true,

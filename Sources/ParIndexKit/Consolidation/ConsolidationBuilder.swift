@@ -198,16 +198,18 @@ public struct ConsolidationBuilder: Sendable {
             }
             var values: [ColumnRole: ScoreValue?] = [:]
             var hasher = Hasher()
-            var hasValues = false, scored = false
+            var hasValues = false, scored = false, otherValues = false
             for role in fillRoles {
                 let v = row.values[role]
                 values[role] = v
                 hasher.combine(v)
                 if v != nil { hasValues = true }
                 if role.isScore, v?.number != nil { scored = true }
+                if !role.isScore, v != nil { otherValues = true }
             }
             let hash = hasher.finalize()
-            rows.append(RowRecord(row: row.row, criterion: c, hash: hash, hasValues: hasValues, scored: scored, excluded: !included))
+            rows.append(RowRecord(row: row.row, criterion: c, hash: hash, hasValues: hasValues, scored: scored, excluded: !included,
+                                  otherValues: otherValues))
             let criterion = flat[c].criterion
             if !criterion.isGroup, criterion.max != nil {
                 record.covered += 1
@@ -280,6 +282,7 @@ public struct ConsolidationBuilder: Sendable {
             rows.append(row)
         }
         ConsolidationRules.sumGroups(&rows)
+        let computedGroups = ConsolidationRules.computedGroups(rows, roles: fillRoles.filter { $0.isScore && $0 != .max })
 
         var totals: [ColumnRole: Double] = [:]
         var totalMax = 0.0
@@ -361,9 +364,17 @@ public struct ConsolidationBuilder: Sendable {
 
         let summary = scoreSummary(rows: rows, records: records, pointsRole: pointsRole, peers: peers)
         var usedPerFile: [String: Int] = [:]
-        for pick in chosen.values { usedPerFile[pick.source.file, default: 0] += 1 }
+        for (c, pick) in chosen {
+            // A group row that is empty, or holds only scores computed from the children,
+            // gives nothing (``AccountLedger``'s `empty` and `group` fates).
+            if flat[c].criterion.isGroup {
+                let onlyScores = !pick.values.contains { !$0.key.isScore && $0.value != nil }
+                if pick.key.noValues != 0 || (computedGroups[c] && onlyScores) { continue }
+            }
+            usedPerFile[pick.source.file, default: 0] += 1
+        }
         let ledger = AccountLedger(records: records, store: store, chosen: chosen.mapValues { $0.source }, flat: flat,
-                                   replacedBy: replacedBy, peers: peers)
+                                   replacedBy: replacedBy, peers: peers, computedGroups: computedGroups)
         if peers {
             // Peers: the other rows' scores are in the averages too.
             for record in records where record.included {

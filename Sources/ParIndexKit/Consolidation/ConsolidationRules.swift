@@ -42,4 +42,22 @@ enum ConsolidationRules {
             for (role, sum) in sums { rows[i].values[role] = .number(sum) }
         }
     }
+
+    /// Per row: a group whose scores in `roles` are all computed from its children (each
+    /// role has a number in a direct child, so ``sumGroups(_:)`` wrote the sum). False for
+    /// leaves, and when `roles` is empty. `rows` are the rows after ``sumGroups(_:)``.
+    static func computedGroups(_ rows: [Consolidation.Row], roles: [ColumnRole]) -> [Bool] {
+        rows.indices.map { i in
+            guard rows[i].isGroup, !roles.isEmpty else { return false }
+            var found = Set<ColumnRole>()
+            var j = i + 1
+            while j < rows.count, rows[j].depth > rows[i].depth {
+                if rows[j].depth == rows[i].depth + 1 {
+                    for role in roles where rows[j].values[role]?.number != nil { found.insert(role) }
+                }
+                j += 1
+            }
+            return found.count == Set(roles).count
+        }
+    }
 }

@@ -30,8 +30,11 @@ struct RowRecord: Sendable {
     static let hasValuesFlag: UInt32 = 1
     static let excludedFlag: UInt32 = 2
     static let scoredFlag: UInt32 = 4
+    /// The row has a value outside the score columns (evidence, notes…).
+    static let otherValuesFlag: UInt32 = 8
 
-    init(row: Int, kind: Kind, hash: Int = 0, hasValues: Bool = false, scored: Bool = false, excluded: Bool = false) {
+    init(row: Int, kind: Kind, hash: Int = 0, hasValues: Bool = false, scored: Bool = false, excluded: Bool = false,
+         otherValues: Bool = false) {
         self.row = Int32(clamping: row)
         switch kind {
         case .criterion(let c): tag = Int32(clamping: c)
@@ -43,10 +46,13 @@ struct RowRecord: Sendable {
         }
         self.hash = Int64(hash)
         flags = (hasValues ? Self.hasValuesFlag : 0) | (excluded ? Self.excludedFlag : 0) | (scored ? Self.scoredFlag : 0)
+            | (otherValues ? Self.otherValuesFlag : 0)
     }
 
-    init(row: Int, criterion: Int, hash: Int = 0, hasValues: Bool = false, scored: Bool = false, excluded: Bool = false) {
-        self.init(row: row, kind: .criterion(criterion), hash: hash, hasValues: hasValues, scored: scored, excluded: excluded)
+    init(row: Int, criterion: Int, hash: Int = 0, hasValues: Bool = false, scored: Bool = false, excluded: Bool = false,
+         otherValues: Bool = false) {
+        self.init(row: row, kind: .criterion(criterion), hash: hash, hasValues: hasValues, scored: scored, excluded: excluded,
+                  otherValues: otherValues)
     }
 
     var kind: Kind {
@@ -64,6 +70,8 @@ struct RowRecord: Sendable {
     var excluded: Bool { flags & Self.excludedFlag != 0 }
     /// A score column holds a number (what peers' averages are made of).
     var scored: Bool { flags & Self.scoredFlag != 0 }
+    /// A column other than the scores holds a value.
+    var otherValues: Bool { flags & Self.otherValuesFlag != 0 }
 }
 
 /// The row records of a consolidation, appended to an unlinked temporary file so memory
