@@ -147,6 +147,6 @@ struct ScoreSummaryTests {
         #expect(check.contains { $0.hasPrefix("1|Rà soát văn bản|Có lỗi — chưa tổng hợp|TP|") })
         #expect(check.contains { $0.hasPrefix("2|Tuyên truyền|Chưa nộp|VHTT|") })
         // Every section has its header row.
-        #expect(check.filter { $0.hasPrefix("STT|") }.count == 5 && check.contains { $0.hasPrefix("Số dòng|Tệp|Trạng thái|Trang tính|Dòng trong tệp|Mã|Dòng ở Phụ lục|Chi tiết") })
+        #expect(check.filter { $0.hasPrefix("STT|") }.count == 5 && check.contains { $0.hasPrefix("Số dòng|Tệp|Trạng thái|Trang tính|Mã|Chi tiết|Dòng trong tệp|Dòng ở Phụ lục") })
     }
 }
