@@ -15,8 +15,10 @@ struct WebHarness {
     static func submission(_ name: String) -> [UInt8] {
         Array(FileManager.default.contents(atPath: root.appendingPathComponent("Examples/submissions/\(name)").path)!)
     }
-    static func hostile(_ name: String) -> [UInt8] {
-        Array(FileManager.default.contents(atPath: root.appendingPathComponent("Tests/Fixtures/hostile/\(name)").path)!)
+    static func hostile(_ name: String) -> [UInt8] { fixture("hostile/\(name)") }
+    /// A file under Tests/Fixtures/, by its path there.
+    static func fixture(_ path: String) -> [UInt8] {
+        Array(FileManager.default.contents(atPath: root.appendingPathComponent("Tests/Fixtures/\(path)").path)!)
     }
 
     let app: WebApp
