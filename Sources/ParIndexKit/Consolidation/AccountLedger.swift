@@ -232,29 +232,29 @@ public struct AccountLedger: Sendable {
             if let whole = wholeFile(record) { try body(.init(whole)); continue }
             lines.removeAll(keepingCapacity: true)
             open.removeAll(keepingCapacity: true)
+            // Row `row` joins the open line of its kind (which, once it holds two rows, takes
+            // the kind's words and, for criteria, no single code), or opens one with `first`.
+            func join(_ kind: Kind, row: Int, criterion: Int?, first: () -> Consolidation.Account) {
+                if let i = open[kind] {
+                    if lines[i].rowCount == 1 {
+                        lines[i].detail = runDetail(kind, record: record)
+                        if criterion != nil { lines[i].code = nil }
+                    }
+                    lines[i].append(row: row, criterion: criterion)
+                } else {
+                    open[kind] = lines.count
+                    lines.append(.init(first()))
+                }
+            }
             for r in store.read(record.start, record.count) {
                 switch fate(r, in: record) {
                 case .own(let account):
                     lines.append(.init(account))
                 case .note(let what, let account):
-                    let kind = Kind.note(what)
-                    if let i = open[kind] {
-                        if lines[i].rowCount == 1 { lines[i].detail = runDetail(kind, record: record) }
-                        lines[i].append(row: Int(r.row), criterion: nil)
-                    } else {
-                        open[kind] = lines.count
-                        lines.append(.init(account))
-                    }
+                    join(.note(what), row: Int(r.row), criterion: nil) { account }
                 case .criterion(let c, let kind):
-                    if let i = open[kind] {
-                        if lines[i].rowCount == 1 {
-                            lines[i].detail = runDetail(kind, record: record)
-                            lines[i].code = nil
-                        }
-                        lines[i].append(row: Int(r.row), criterion: c)
-                    } else {
-                        open[kind] = lines.count
-                        lines.append(.init(account(c, kind, row: Int(r.row), record: record, details: &details)))
+                    join(kind, row: Int(r.row), criterion: c) {
+                        account(c, kind, row: Int(r.row), record: record, details: &details)
                     }
                 }
             }
