@@ -38,13 +38,9 @@ public final class ResultCache: CheckedFileCache {
     /// No entry is larger (a length beyond it is a damaged record).
     static let maxEntryBytes = 1 << 28
 
-    /// The folder from the environment: `$PARINDEX_CACHE_DIR`, else
-    /// `$XDG_CACHE_HOME/parindex`, else `~/.cache/parindex`; nil without any of them.
+    /// The user's cache folder (``CacheFolder``); nil when none can be named.
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        if let dir = environment["PARINDEX_CACHE_DIR"], !dir.isEmpty { return dir }
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return (xdg as NSString).appendingPathComponent("parindex") }
-        if let home = environment["HOME"], !home.isEmpty { return (home as NSString).appendingPathComponent(".cache/parindex") }
-        return nil
+        CacheFolder.path(environment: environment)
     }
 
     /// Identifies the running executable (path, size, modification time) and the codec

@@ -239,5 +239,8 @@ struct ResultCacheTests {
         #expect(ResultCache.defaultDirectory(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"]) == "/c/parindex")
         #expect(ResultCache.defaultDirectory(environment: ["HOME": "/h"]) == "/h/.cache/parindex")
         #expect(ResultCache.defaultDirectory(environment: [:]) == nil)
+        // The same folder as the framework cache's (one rule, CacheFolder); a relative HOME names none.
+        #expect(ResultCache.defaultDirectory(environment: ["HOME": "h"]) == nil)
+        #expect(FrameworkCache.user(environment: ["XDG_CACHE_HOME": "/c"])?.directory.path == "/c/parindex/frameworks")
     }
 }

@@ -18,22 +18,12 @@ public struct FrameworkCache: Sendable {
         self.directory = directory
     }
 
-    /// The user's cache: `$PARINDEX_CACHE_DIR/frameworks`, else
-    /// `$XDG_CACHE_HOME/parindex/frameworks`, else `~/.cache/parindex/frameworks`; nil when
-    /// none can be named (no home folder).
+    /// The `frameworks` folder of the user's cache (``CacheFolder``); nil when none can be
+    /// named (no home folder).
     public static func user(environment: [String: String] = ProcessInfo.processInfo.environment) -> FrameworkCache? {
-        let base: URL
-        if let dir = environment["PARINDEX_CACHE_DIR"], !dir.isEmpty {
-            base = URL(fileURLWithPath: dir, isDirectory: true)
-        } else if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            base = URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("parindex", isDirectory: true)
-        } else if let home = environment["HOME"], home.hasPrefix("/") {
-            base = URL(fileURLWithPath: home, isDirectory: true)
-                .appendingPathComponent(".cache/parindex", isDirectory: true)
-        } else {
-            return nil
-        }
-        return FrameworkCache(directory: base.appendingPathComponent("frameworks", isDirectory: true))
+        guard let base = CacheFolder.path(environment: environment) else { return nil }
+        return FrameworkCache(directory: URL(fileURLWithPath: base, isDirectory: true)
+            .appendingPathComponent("frameworks", isDirectory: true))
     }
 
     /// Bumped whenever ``Framework`` or the way a file is read changes meaning (2: entries
